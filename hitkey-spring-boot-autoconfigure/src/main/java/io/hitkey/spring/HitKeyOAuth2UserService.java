@@ -1,0 +1,71 @@
+package io.hitkey.spring;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.util.Assert;
+import org.springframework.web.client.RestOperations;
+
+/**
+ * An {@link OAuth2UserService} that loads HitKey's userinfo and returns a
+ * {@link HitKeyUser}. Users of other registrations are loaded by Spring Security's
+ * {@link DefaultOAuth2UserService}.
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
+
+	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
+
+	private final DefaultOAuth2UserService hitKeyUserInfo = new DefaultOAuth2UserService();
+
+	private final OAuth2UserService<OAuth2UserRequest, OAuth2User> otherRegistrations = new DefaultOAuth2UserService();
+
+	private final HitKeyAuthoritiesMapper authoritiesMapper;
+
+	/**
+	 * Create a new instance.
+	 * @param restOperations the client for HitKey's userinfo endpoint
+	 * @param authoritiesMapper the mapping of users to authorities
+	 */
+	public HitKeyOAuth2UserService(RestOperations restOperations, HitKeyAuthoritiesMapper authoritiesMapper) {
+		Assert.notNull(restOperations, "'restOperations' must not be null");
+		Assert.notNull(authoritiesMapper, "'authoritiesMapper' must not be null");
+		this.authoritiesMapper = authoritiesMapper;
+		this.hitKeyUserInfo.setRestOperations(restOperations);
+		// Checked before DefaultOAuth2User is built, which would throw a bare
+		// IllegalArgumentException (an error 500) for a userinfo without 'sub'.
+		this.hitKeyUserInfo.setAttributesConverter((request) -> (claims) -> {
+			validate(claims);
+			return claims;
+		});
+	}
+
+	@Override
+	public OAuth2User loadUser(OAuth2UserRequest userRequest) throws OAuth2AuthenticationException {
+		if (!HitKeyClientRegistrations.isHitKey(userRequest.getClientRegistration())) {
+			return this.otherRegistrations.loadUser(userRequest);
+		}
+		OAuth2User user = this.hitKeyUserInfo.loadUser(userRequest);
+		return HitKeyUser.fromClaims(user.getAttributes(), userRequest.getAccessToken().getScopes(),
+				this.authoritiesMapper);
+	}
+
+	private static void validate(Map<String, Object> claims) {
+		try {
+			HitKeyUser.fromClaims(claims, List.of(), List.of());
+		}
+		catch (IllegalArgumentException ex) {
+			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, ex.getMessage(), null);
+			throw new OAuth2AuthenticationException(error, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.hitkey.spring.autoconfigure;
+
+import io.hitkey.spring.HitKeyAuthoritiesMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of what HitKey sign-in needs on every web stack: its properties and
+ * the mapping of users to authorities. Set {@code hitkey.enabled=false} to turn the whole
+ * starter off.
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnClass(ClientRegistration.class)
+@ConditionalOnBooleanProperty(name = "hitkey.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(HitKeyProperties.class)
+public final class HitKeyAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	HitKeyAuthoritiesMapper hitKeyAuthoritiesMapper() {
+		return HitKeyAuthoritiesMapper.standard();
+	}
+
+}

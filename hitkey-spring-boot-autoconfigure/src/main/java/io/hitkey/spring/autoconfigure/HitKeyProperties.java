@@ -1,0 +1,157 @@
+package io.hitkey.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for signing users in with HitKey.
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+@ConfigurationProperties("hitkey")
+public class HitKeyProperties {
+
+	/**
+	 * Whether to enable HitKey sign-in.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Client id of the application registered at HitKey. Also read from the
+	 * HITKEY_CLIENT_ID environment variable.
+	 */
+	private @Nullable String clientId;
+
+	/**
+	 * Client secret of the application registered at HitKey. Also read from the
+	 * HITKEY_CLIENT_SECRET environment variable.
+	 */
+	private @Nullable String clientSecret;
+
+	/**
+	 * Base URL of HitKey's login UI. Users are sent to the root path of this URL to sign
+	 * in.
+	 */
+	private String authUrl = "https://hitkey.io";
+
+	/**
+	 * Base URL of HitKey's API, which serves the /oauth/token and /oauth/userinfo
+	 * endpoints.
+	 */
+	private String apiUrl = "https://api.hitkey.io";
+
+	/**
+	 * Scopes to request. HitKey requires 'openid', which is added when missing. Add
+	 * 'project:read' to receive the user's project role and permissions.
+	 */
+	private List<String> scopes = new ArrayList<>(List.of("openid", "profile", "email"));
+
+	/**
+	 * Redirect URI template that HitKey sends the user back to. Must match the redirect
+	 * URI registered at HitKey.
+	 */
+	private String redirectUri = "{baseUrl}/login/oauth2/code/{registrationId}";
+
+	/**
+	 * Whether to use PKCE (code_challenge and code_verifier) in the authorization code
+	 * flow.
+	 */
+	private boolean pkce = true;
+
+	/**
+	 * Connect timeout for calls to HitKey's API (token, refresh and userinfo).
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(3);
+
+	/**
+	 * Read timeout for calls to HitKey's API (token, refresh and userinfo).
+	 */
+	private Duration readTimeout = Duration.ofSeconds(5);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(@Nullable String clientId) {
+		this.clientId = clientId;
+	}
+
+	public @Nullable String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(@Nullable String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public String getAuthUrl() {
+		return this.authUrl;
+	}
+
+	public void setAuthUrl(String authUrl) {
+		this.authUrl = authUrl;
+	}
+
+	public String getApiUrl() {
+		return this.apiUrl;
+	}
+
+	public void setApiUrl(String apiUrl) {
+		this.apiUrl = apiUrl;
+	}
+
+	public List<String> getScopes() {
+		return this.scopes;
+	}
+
+	public void setScopes(List<String> scopes) {
+		this.scopes = scopes;
+	}
+
+	public String getRedirectUri() {
+		return this.redirectUri;
+	}
+
+	public void setRedirectUri(String redirectUri) {
+		this.redirectUri = redirectUri;
+	}
+
+	public boolean isPkce() {
+		return this.pkce;
+	}
+
+	public void setPkce(boolean pkce) {
+		this.pkce = pkce;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+}

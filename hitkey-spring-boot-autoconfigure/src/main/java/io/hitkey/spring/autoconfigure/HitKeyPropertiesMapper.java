@@ -1,0 +1,107 @@
+package io.hitkey.spring.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
+import io.hitkey.spring.HitKeyClientRegistrations;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthenticationMethod;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.util.StringUtils;
+
+/**
+ * Maps {@link HitKeyProperties} to HitKey's {@link ClientRegistration}, checking each
+ * property on the way.
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+public final class HitKeyPropertiesMapper {
+
+	private static final String OPENID = "openid";
+
+	private final HitKeyProperties properties;
+
+	/**
+	 * Create a new mapper for the given properties.
+	 * @param properties the properties to map
+	 */
+	public HitKeyPropertiesMapper(HitKeyProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Return HitKey's client registration. Its scopes leave out {@code openid}, which
+	 * {@link HitKeyAuthorizationRequestCustomizer} sends to HitKey: see there why.
+	 * @return the client registration
+	 * @throws IllegalStateException if a property is missing or invalid
+	 */
+	public ClientRegistration asClientRegistration() {
+		String clientId = requireText("hitkey.client-id", "HITKEY_CLIENT_ID", this.properties.getClientId());
+		String clientSecret = requireText("hitkey.client-secret", "HITKEY_CLIENT_SECRET",
+				this.properties.getClientSecret());
+		String authUrl = requireUrl("hitkey.auth-url", "HITKEY_AUTH_URL", this.properties.getAuthUrl());
+		String apiUrl = requireUrl("hitkey.api-url", "HITKEY_API_URL", this.properties.getApiUrl());
+		String redirectUri = requireText("hitkey.redirect-uri", "HITKEY_REDIRECT_URI",
+				this.properties.getRedirectUri());
+		return ClientRegistration.withRegistrationId(HitKeyClientRegistrations.REGISTRATION_ID)
+			.clientName("HitKey")
+			.clientId(clientId)
+			.clientSecret(clientSecret)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri(redirectUri)
+			.scope(scopesWithoutOpenid())
+			.authorizationUri(authUrl + "/")
+			.tokenUri(apiUrl + "/oauth/token")
+			.userInfoUri(apiUrl + "/oauth/userinfo")
+			.userInfoAuthenticationMethod(AuthenticationMethod.HEADER)
+			.userNameAttributeName("sub")
+			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(this.properties.isPkce()).build())
+			.build();
+	}
+
+	private Set<String> scopesWithoutOpenid() {
+		Set<String> scopes = new LinkedHashSet<>();
+		for (String scope : this.properties.getScopes()) {
+			if (StringUtils.hasText(scope) && !OPENID.equals(scope.trim())) {
+				scopes.add(scope.trim());
+			}
+		}
+		return scopes;
+	}
+
+	private static String requireText(String property, String environmentVariable, @Nullable String value) {
+		if (value == null) {
+			throw new InvalidHitKeyPropertyException(property, environmentVariable, "is not set");
+		}
+		if (!StringUtils.hasText(value)) {
+			throw new InvalidHitKeyPropertyException(property, environmentVariable, "is blank");
+		}
+		return value.trim();
+	}
+
+	private static String requireUrl(String property, String environmentVariable, @Nullable String value) {
+		String url = requireText(property, environmentVariable, value);
+		String problem = "is not an absolute http or https URL without query or fragment";
+		try {
+			URI uri = new URI(url);
+			boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+			if (!http || !StringUtils.hasText(uri.getHost()) || uri.getRawQuery() != null
+					|| uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+				throw new InvalidHitKeyPropertyException(property, environmentVariable, problem);
+			}
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidHitKeyPropertyException(property, environmentVariable, problem);
+		}
+		return StringUtils.trimTrailingCharacter(url, '/');
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for signing users in with HitKey.
+ */
+@NullMarked
+package io.hitkey.spring.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,124 @@
+package io.hitkey.spring.autoconfigure.servlet;
+
+import java.util.Set;
+
+import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of HitKey sign-in in Spring Security's servlet web support:
+ * authorized clients kept in the HTTP session, the authorization request resolver that
+ * sends {@code openid}, an {@link OAuth2AuthorizedClientManager} that refreshes expired
+ * tokens, and a default filter chain when the application defines none.
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		before = { OAuth2ClientWebSecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class },
+		after = HitKeyOAuth2ClientAutoConfiguration.class)
+@ConditionalOnClass({ EnableWebSecurity.class, OAuth2AuthorizedClientRepository.class })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "hitkey.enabled", matchIfMissing = true)
+@ConditionalOnBean(ClientRegistrationRepository.class)
+public final class HitKeyOAuth2WebSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AuthorizationRequestResolver hitKeyAuthorizationRequestResolver(
+			ClientRegistrationRepository clientRegistrationRepository) {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				clientRegistrationRepository,
+				OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		resolver.setAuthorizationRequestCustomizer(new HitKeyAuthorizationRequestCustomizer());
+		return resolver;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository clientRegistrationRepository,
+			OAuth2AuthorizedClientRepository authorizedClientRepository,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient) {
+		OAuth2AuthorizedClientProviderBuilder providers = OAuth2AuthorizedClientProviderBuilder.builder()
+			.authorizationCode();
+		refreshTokenClient.ifAvailable((client) -> providers
+			.refreshToken((refreshToken) -> refreshToken.accessTokenResponseClient(client)));
+		OAuth2AuthorizedClientProvider provider = providers.build();
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(
+				clientRegistrationRepository, authorizedClientRepository);
+		manager.setAuthorizedClientProvider(provider);
+		return manager;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnDefaultWebSecurity
+	static class HitKeySecurityFilterChainConfiguration {
+
+		@Bean
+		SecurityFilterChain hitKeySecurityFilterChain(HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			// Registered before oauth2Login() registers its own for browsers (straight to
+			// HitKey), so API calls get a 401 rather than a redirect they cannot follow.
+			http.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), apiRequests()));
+			http.oauth2Login(withDefaults());
+			http.oauth2Client(withDefaults());
+			return http.build();
+		}
+
+		private static RequestMatcher apiRequests() {
+			MediaTypeRequestMatcher json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
+			json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+			return new OrRequestMatcher(json, new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
+		}
+
+	}
+
+}
