@@ -1,6 +1,9 @@
 package io.hitkey.spring;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +40,30 @@ final class HitKeyClaims {
 	static final String PROJECT = "project";
 
 	private HitKeyClaims() {
+	}
+
+	/**
+	 * Copy claims into unmodifiable maps and lists of the JDK types that Spring
+	 * Security's JSON support accepts, whatever the maps and lists handed in.
+	 */
+	static Map<String, Object> unmodifiableCopy(Map<String, ?> claims) {
+		Map<String, Object> copy = new LinkedHashMap<>();
+		claims.forEach((name, value) -> copy.put(name, copyOf(value)));
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static @Nullable Object copyOf(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> copy = new LinkedHashMap<>();
+			map.forEach((name, nested) -> copy.put(String.valueOf(name), copyOf(nested)));
+			return Collections.unmodifiableMap(copy);
+		}
+		if (value instanceof Collection<?> collection) {
+			List<Object> copy = new ArrayList<>(collection.size());
+			collection.forEach((nested) -> copy.add(copyOf(nested)));
+			return Collections.unmodifiableList(copy);
+		}
+		return value;
 	}
 
 	static UUID requiredUuid(Map<String, ?> claims, String name) {

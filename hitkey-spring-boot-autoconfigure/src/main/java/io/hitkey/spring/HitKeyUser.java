@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ public final class HitKeyUser implements OAuth2User, Serializable {
 			throw new IllegalArgumentException("HitKey claim 'id' does not match claim 'sub'");
 		}
 		HitKeyProject project = HitKeyClaims.project(claims);
-		Map<String, Object> attributes = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+		Map<String, Object> attributes = HitKeyClaims.unmodifiableCopy(claims);
 		Set<String> scopes = Collections.unmodifiableSet(new LinkedHashSet<>(grantedScopes));
 		return new HitKeyUser(id, attributes, scopes, authorities, project);
 	}

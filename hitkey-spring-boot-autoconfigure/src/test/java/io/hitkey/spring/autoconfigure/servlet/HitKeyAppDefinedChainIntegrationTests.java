@@ -1,0 +1,140 @@
+package io.hitkey.spring.autoconfigure.servlet;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Full sign-in over real HTTP in an application that writes its own filter chain with a
+ * plain {@code oauth2Login(Customizer.withDefaults())}, with PKCE turned off and a short
+ * read timeout.
+ */
+@SpringBootTest(classes = SignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hitkey.pkce=false", "hitkey.read-timeout=700ms" })
+@Import(HitKeyAppDefinedChainIntegrationTests.AppSecurity.class)
+class HitKeyAppDefinedChainIntegrationTests {
+
+	@RegisterExtension
+	static WireMockExtension hitKey = HitKeyStubs.hitKey();
+
+	@DynamicPropertySource
+	static void hitKeyProperties(DynamicPropertyRegistry registry) {
+		registry.add("hitkey.client-id", () -> HitKeyStubs.CLIENT_ID);
+		registry.add("hitkey.client-secret", () -> HitKeyStubs.CLIENT_SECRET);
+		registry.add("hitkey.auth-url", hitKey::baseUrl);
+		registry.add("hitkey.api-url", hitKey::baseUrl);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	SignInTestApplication.SignInFailures failures;
+
+	SignInClient browser;
+
+	@BeforeEach
+	void newBrowser() {
+		this.browser = new SignInClient(this.port);
+	}
+
+	@Test
+	void starterBacksOffFromTheDefaultChain() {
+		assertThat(this.context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("appSecurityFilterChain");
+	}
+
+	@Test
+	void appDefinedChainSignsInWithAllHitKeyBehaviourAndNoPkce() {
+		HitKeyStubs.stubSuccessfulSignIn(hitKey);
+		URI authorize = this.browser.startSignIn("/me");
+
+		Map<String, String> query = SignInClient.query(authorize);
+		assertThat(query).containsEntry("scope", "openid profile email")
+			.doesNotContainKeys("code_challenge", "code_challenge_method", "nonce");
+		HttpResponse<String> callback = this.browser.callback(authorize, "code-1");
+		assertThat(callback.statusCode()).isEqualTo(302);
+		assertThat(SignInClient.location(callback)).doesNotContain("error");
+
+		hitKey.verify(postRequestedFor(urlEqualTo("/oauth/token"))
+			.withHeader("Content-Type", equalTo("application/json"))
+			.withHeader("Authorization", absent())
+			.withRequestBody(equalToJson("""
+					{"grant_type":"authorization_code","code":"code-1","client_id":"%s","client_secret":"%s",
+					 "redirect_uri":"%s"}
+					""".formatted(HitKeyStubs.CLIENT_ID, HitKeyStubs.CLIENT_SECRET, query.get("redirect_uri")))));
+		HttpResponse<String> me = this.browser.get("/me", "application/json");
+		assertThat(me.statusCode()).isEqualTo(200);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> user = JsonMapper.shared().readValue(me.body(), Map.class);
+		assertThat(user).containsEntry("name", HitKeyStubs.SUB);
+		@SuppressWarnings("unchecked")
+		List<Object> authorities = (List<Object>) user.get("authorities");
+		assertThat(authorities).contains("ROLE_ADMIN", "PERMISSION_can_deploy", "SCOPE_openid");
+	}
+
+	@Test
+	void hitKeySlowerThanTheReadTimeoutFailsTheSignInWithinTheTimeout() {
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-1", "rt-1", 3600))
+				.withFixedDelay(5_000)));
+		URI authorize = this.browser.startSignIn("/me");
+
+		long start = System.nanoTime();
+		HttpResponse<String> callback = this.browser.callback(authorize, "slow-code");
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(callback.statusCode()).isEqualTo(302);
+		assertThat(SignInClient.location(callback)).endsWith("/login?error");
+		assertThat(elapsed).isLessThan(Duration.ofMillis(3_500));
+		assertThat(this.failures.last()).isInstanceOf(OAuth2AuthenticationException.class)
+			.hasMessageNotContaining(HitKeyStubs.CLIENT_SECRET);
+		assertThat(this.browser.get("/me").statusCode()).isEqualTo(302);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AppSecurity {
+
+		@Bean
+		SecurityFilterChain appSecurityFilterChain(HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.oauth2Login(Customizer.withDefaults());
+			return http.build();
+		}
+
+	}
+
+}
