@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +20,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -43,34 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hitkey.pkce=false", "hitkey.read-timeout=700ms" })
 @Import(HitKeyAppDefinedChainIntegrationTests.AppSecurity.class)
-class HitKeyAppDefinedChainIntegrationTests {
-
-	@RegisterExtension
-	static WireMockExtension hitKey = HitKeyStubs.hitKey();
-
-	@DynamicPropertySource
-	static void hitKeyProperties(DynamicPropertyRegistry registry) {
-		registry.add("hitkey.client-id", () -> HitKeyStubs.CLIENT_ID);
-		registry.add("hitkey.client-secret", () -> HitKeyStubs.CLIENT_SECRET);
-		registry.add("hitkey.auth-url", hitKey::baseUrl);
-		registry.add("hitkey.api-url", hitKey::baseUrl);
-	}
-
-	@LocalServerPort
-	int port;
+class HitKeyAppDefinedChainIntegrationTests extends SignInIntegrationTestSupport {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	SignInTestApplication.SignInFailures failures;
-
-	SignInClient browser;
-
-	@BeforeEach
-	void newBrowser() {
-		this.browser = new SignInClient(this.port);
-	}
 
 	@Test
 	void starterBacksOffFromTheDefaultChain() {

@@ -5,19 +5,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -33,33 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Full sign-in over real HTTP with the starter's default filter chain, against a
  * WireMock stand-in for HitKey.
  */
-@SpringBootTest(classes = SignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class HitKeySignInIntegrationTests {
-
-	@RegisterExtension
-	static WireMockExtension hitKey = HitKeyStubs.hitKey();
-
-	@DynamicPropertySource
-	static void hitKeyProperties(DynamicPropertyRegistry registry) {
-		registry.add("hitkey.client-id", () -> HitKeyStubs.CLIENT_ID);
-		registry.add("hitkey.client-secret", () -> HitKeyStubs.CLIENT_SECRET);
-		registry.add("hitkey.auth-url", () -> hitKey.baseUrl() + "/");
-		registry.add("hitkey.api-url", hitKey::baseUrl);
-		registry.add("hitkey.scopes", () -> "profile,email,project:read");
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	SignInTestApplication.SignInFailures failures;
-
-	SignInClient browser;
-
-	@BeforeEach
-	void newBrowser() {
-		this.browser = new SignInClient(this.port);
-	}
+@SpringBootTest(classes = SignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hitkey.scopes=profile,email,project:read" })
+class HitKeySignInIntegrationTests extends SignInIntegrationTestSupport {
 
 	@Test
 	void signsInWithJsonTokenRequestAndMapsTheUser() {

@@ -1,8 +1,10 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -41,6 +43,12 @@ final class HitKeyStubs {
 			.build();
 	}
 
+	static WireMockServer startHitKey() {
+		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().http2PlainDisabled(true));
+		server.start();
+		return server;
+	}
+
 	static MappingBuilder tokenRequest(String grantType) {
 		return post(urlEqualTo("/oauth/token")).withRequestBody(matchingJsonPath("$.grant_type", equalTo(grantType)));
 	}
@@ -52,7 +60,7 @@ final class HitKeyStubs {
 				""".formatted(accessToken, refreshToken, expiresIn);
 	}
 
-	static void stubSuccessfulSignIn(WireMockExtension hitKey) {
+	static void stubSuccessfulSignIn(Stubbing hitKey) {
 		hitKey.stubFor(tokenRequest("authorization_code").willReturn(okJson(tokenResponse("at-1", "rt-1", 3600))));
 		hitKey.stubFor(get(urlEqualTo("/oauth/userinfo")).willReturn(okJson(USERINFO)));
 	}

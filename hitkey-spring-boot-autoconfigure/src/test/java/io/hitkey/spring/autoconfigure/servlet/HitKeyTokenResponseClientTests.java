@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -142,6 +143,22 @@ class HitKeyTokenResponseClientTests {
 				.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
 				.withHeader("Authorization", containing("Basic "))
 				.withRequestBody(containing("grant_type=authorization_code")));
+		});
+	}
+
+	@Test
+	void applicationCustomizationsOfTheHttpClientApply() {
+		hitKey.stubFor(post(urlEqualTo("/oauth/token"))
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-1", "rt-1", 3600))));
+		RestTemplateCustomizer tracing = (restTemplate) -> restTemplate.getInterceptors()
+			.add((request, body, execution) -> {
+				request.getHeaders().add("X-Trace", "from-the-application");
+				return execution.execute(request, body);
+			});
+		this.contextRunner.withBean(RestTemplateCustomizer.class, () -> tracing).run((context) -> {
+			authorizationCodeClient(context).getTokenResponse(codeGrant(hitKeyRegistration(context)));
+			hitKey.verify(postRequestedFor(urlEqualTo("/oauth/token")).withHeader("X-Trace",
+					equalTo("from-the-application")));
 		});
 	}
 

@@ -1,0 +1,45 @@
+package io.hitkey.spring.autoconfigure.servlet;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What every full sign-in test needs: a WireMock stand-in for HitKey that the starter
+ * points at, a fresh browser per test, and the exceptions failed sign-ins ended with.
+ */
+abstract class SignInIntegrationTestSupport {
+
+	/**
+	 * One stand-in for the whole test run: Spring caches application contexts across
+	 * test classes, so the HitKey URL they were started with must stay valid.
+	 */
+	static final WireMockServer hitKey = HitKeyStubs.startHitKey();
+
+	@DynamicPropertySource
+	static void hitKeyProperties(DynamicPropertyRegistry registry) {
+		registry.add("hitkey.client-id", () -> HitKeyStubs.CLIENT_ID);
+		registry.add("hitkey.client-secret", () -> HitKeyStubs.CLIENT_SECRET);
+		registry.add("hitkey.auth-url", hitKey::baseUrl);
+		registry.add("hitkey.api-url", hitKey::baseUrl);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SignInTestApplication.SignInFailures failures;
+
+	SignInClient browser;
+
+	@BeforeEach
+	void newBrowserAndNoStubs() {
+		this.browser = new SignInClient(this.port);
+		hitKey.resetAll();
+	}
+
+}
