@@ -1,0 +1,160 @@
+package io.hitkey.spring.test;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HitKey's authorize page at the root path: checks the request, then shows the sign-in
+ * page (or approves automatically) and sends the browser back with a code.
+ *
+ * @author HitKey
+ */
+final class AuthorizeEndpoint implements HttpHandler {
+
+	static final String APPROVE_PATH = "/approve";
+
+	static final String DENY_PATH = "/deny";
+
+	private final FakeHitKey hitKey;
+
+	AuthorizeEndpoint(FakeHitKey hitKey) {
+		this.hitKey = hitKey;
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		String method = exchange.getRequestMethod();
+		if ("/".equals(path) && "GET".equals(method)) {
+			authorize(exchange);
+		}
+		else if (APPROVE_PATH.equals(path) && "POST".equals(method)) {
+			approve(exchange, Exchanges.formFields(Exchanges.body(exchange)));
+		}
+		else if (DENY_PATH.equals(path) && "POST".equals(method)) {
+			deny(exchange, Exchanges.formFields(Exchanges.body(exchange)));
+		}
+		else {
+			Exchanges.html(exchange, 404, SignInPage.error("Not found"));
+		}
+	}
+
+	private void authorize(HttpExchange exchange) throws IOException {
+		Map<String, String> request = Exchanges.query(exchange);
+		String problem = problem(request);
+		if (problem != null) {
+			Exchanges.html(exchange, 400, SignInPage.error(problem));
+			return;
+		}
+		FakeHitKeyUser autoApproved = this.hitKey.autoApprovedUser();
+		if (autoApproved != null) {
+			redirectWithCode(exchange, request, autoApproved);
+			return;
+		}
+		Exchanges.html(exchange, 200, SignInPage.render(request, this.hitKey.users(),
+				this.hitKey.grantedScopes(request.get("scope")), this.hitKey.project()));
+	}
+
+	private void approve(HttpExchange exchange, Map<String, String> form) throws IOException {
+		String problem = problem(form);
+		if (problem != null) {
+			Exchanges.html(exchange, 400, SignInPage.error(problem));
+			return;
+		}
+		FakeHitKeyUser user = chosenUser(form);
+		if (user == null) {
+			Exchanges.html(exchange, 400, SignInPage.error("Choose a user, or give a name and an email"));
+			return;
+		}
+		redirectWithCode(exchange, form, user);
+	}
+
+	private void deny(HttpExchange exchange, Map<String, String> form) throws IOException {
+		String problem = problem(form);
+		if (problem != null) {
+			Exchanges.html(exchange, 400, SignInPage.error(problem));
+			return;
+		}
+		Exchanges.redirect(exchange, form.get("redirect_uri") + separator(form.get("redirect_uri"))
+				+ "error=access_denied&state=" + encode(form.get("state")));
+	}
+
+	private @Nullable FakeHitKeyUser chosenUser(Map<String, String> form) {
+		String sub = form.get("user");
+		if (sub != null && !sub.isEmpty()) {
+			return this.hitKey.users().stream().filter((user) -> user.sub().toString().equals(sub)).findFirst()
+				.orElse(null);
+		}
+		String name = form.getOrDefault("name", "").trim();
+		String email = form.getOrDefault("email", "").trim();
+		if (name.isEmpty() || email.isEmpty()) {
+			return null;
+		}
+		FakeHitKeyUser user = FakeHitKeyUser.of(name, email);
+		String role = form.getOrDefault("role", "").trim();
+		if (!role.isEmpty()) {
+			String[] permissions = Arrays.stream(form.getOrDefault("permissions", "").split(","))
+				.map(String::trim)
+				.filter((permission) -> !permission.isEmpty())
+				.toArray(String[]::new);
+			user = user.withProjectRole(role, permissions);
+		}
+		return user;
+	}
+
+	private void redirectWithCode(HttpExchange exchange, Map<String, String> request, FakeHitKeyUser user)
+			throws IOException {
+		String redirectUri = request.get("redirect_uri");
+		String code = this.hitKey.grants()
+			.issueCode(request.get("client_id"), redirectUri, user, this.hitKey.grantedScopes(request.get("scope")),
+					emptyToNull(request.get("code_challenge")), emptyToNull(request.get("code_challenge_method")));
+		Exchanges.redirect(exchange, redirectUri + separator(redirectUri) + "code=" + encode(code) + "&state="
+				+ encode(request.get("state")));
+	}
+
+	/**
+	 * Return what is wrong with an authorize request, or {@code null}.
+	 */
+	private @Nullable String problem(Map<String, String> request) {
+		if (!this.hitKey.clientId().equals(request.get("client_id"))) {
+			return "Invalid client_id";
+		}
+		String redirectUri = request.get("redirect_uri");
+		if (redirectUri == null || !RedirectUris.isAllowed(this.hitKey.redirectUris(), redirectUri)) {
+			return "redirect_uri doesn't match";
+		}
+		if (!"code".equals(request.get("response_type"))) {
+			return "response_type must be code";
+		}
+		String state = request.get("state");
+		if (state == null || state.isEmpty()) {
+			return "state is required";
+		}
+		String method = request.get("code_challenge_method");
+		if (method != null && !List.of("S256", "plain").contains(method)) {
+			return "code_challenge_method must be S256 or plain";
+		}
+		return null;
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private static String separator(String uri) {
+		return uri.contains("?") ? "&" : "?";
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

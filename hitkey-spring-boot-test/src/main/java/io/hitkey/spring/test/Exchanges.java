@@ -1,0 +1,91 @@
+package io.hitkey.spring.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reading requests and writing answers on the JDK's HTTP server.
+ *
+ * @author HitKey
+ */
+final class Exchanges {
+
+	private static final int MAX_BODY_BYTES = 64 * 1024;
+
+	private Exchanges() {
+	}
+
+	static Map<String, String> query(HttpExchange exchange) {
+		return formFields(exchange.getRequestURI().getRawQuery());
+	}
+
+	static Map<String, String> formFields(@Nullable String encoded) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		if (encoded == null || encoded.isEmpty()) {
+			return fields;
+		}
+		for (String pair : encoded.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = decode((equals < 0) ? pair : pair.substring(0, equals));
+			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
+			fields.putIfAbsent(name, value);
+		}
+		return fields;
+	}
+
+	private static String decode(String value) {
+		try {
+			return URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
+	}
+
+	static String body(HttpExchange exchange) throws IOException {
+		try (InputStream body = exchange.getRequestBody()) {
+			return new String(body.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+		}
+	}
+
+	static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.getResponseHeaders().set("Cache-Control", "no-store");
+		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	static void json(HttpExchange exchange, int status, String json) throws IOException {
+		send(exchange, status, "application/json", json);
+	}
+
+	static void error(HttpExchange exchange, int status, String message) throws IOException {
+		json(exchange, status, "{\"error\":\"" + message.replace("\"", "\\\"") + "\"}");
+	}
+
+	static void html(HttpExchange exchange, int status, String html) throws IOException {
+		send(exchange, status, "text/html;charset=utf-8", html);
+	}
+
+	static void redirect(HttpExchange exchange, String location) throws IOException {
+		exchange.getResponseHeaders().set("Location", location);
+		exchange.sendResponseHeaders(302, -1);
+		exchange.close();
+	}
+
+	static @Nullable String header(HttpExchange exchange, String name) {
+		return exchange.getRequestHeaders().getFirst(name);
+	}
+
+}

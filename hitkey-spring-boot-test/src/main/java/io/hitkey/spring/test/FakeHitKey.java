@@ -1,0 +1,554 @@
+package io.hitkey.spring.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * A stateful HitKey that runs in-process on {@code 127.0.0.1}, for tests and for running
+ * an application without a HitKey account. It implements HitKey's relying-party
+ * contract: the authorize page at the root path (a page to pick a test user, or
+ * auto-approval for headless tests), the JSON token endpoint with single-use codes and
+ * refresh tokens that are never rotated, userinfo filtered by the granted scopes, and
+ * {@code /health}. Faults can be scripted and calls are counted, for assertions.
+ * <pre class="code">
+ * try (FakeHitKey hitKey = FakeHitKey.builder().build().start()) {
+ *     // hitkey.auth-url=hitKey.authUrl(), hitkey.api-url=hitKey.apiUrl(),
+ *     // hitkey.client-id=hitKey.clientId(), hitkey.client-secret=hitKey.clientSecret()
+ * }
+ * </pre>
+ * <p>
+ * It is built on the JDK's own HTTP server rather than WireMock: the fake is a small
+ * state machine (codes, tokens, users) that reads best as plain Java, and applications
+ * that add this module get no HTTP server dependency that could clash with theirs.
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+public final class FakeHitKey implements AutoCloseable {
+
+	/**
+	 * The default client id.
+	 */
+	public static final String DEFAULT_CLIENT_ID = "fake-hitkey-client";
+
+	/**
+	 * The default client secret.
+	 */
+	public static final String DEFAULT_CLIENT_SECRET = "fake-hitkey-secret";
+
+	/**
+	 * The endpoints of HitKey, for scripting faults and counting calls.
+	 */
+	public enum Endpoint {
+
+		/**
+		 * The authorize page, {@code GET /}, and the sign-in choices it posts.
+		 */
+		AUTHORIZE,
+
+		/**
+		 * {@code POST /oauth/token}.
+		 */
+		TOKEN,
+
+		/**
+		 * {@code GET /oauth/userinfo}.
+		 */
+		USERINFO,
+
+		/**
+		 * {@code GET /health}.
+		 */
+		HEALTH
+
+	}
+
+	private final Builder settings;
+
+	private final FakeHitKeyGrants grants;
+
+	private final List<FakeHitKeyUser> users = new CopyOnWriteArrayList<>();
+
+	private volatile @Nullable FakeHitKeyUser autoApprovedUser;
+
+	private volatile Duration accessTokenLifetime;
+
+	private final Map<Endpoint, Deque<FakeHitKeyFault>> faults = new EnumMap<>(Endpoint.class);
+
+	private final Map<Endpoint, AtomicInteger> calls = new EnumMap<>(Endpoint.class);
+
+	private final Map<String, AtomicInteger> tokenCalls = new ConcurrentHashMap<>();
+
+	private @Nullable HttpServer server;
+
+	private @Nullable ExecutorService executor;
+
+	private FakeHitKey(Builder settings) {
+		this.settings = settings;
+		this.grants = new FakeHitKeyGrants(settings.clock);
+		for (Endpoint endpoint : Endpoint.values()) {
+			this.faults.put(endpoint, new ConcurrentLinkedDeque<>());
+			this.calls.put(endpoint, new AtomicInteger());
+		}
+		reset();
+	}
+
+	/**
+	 * Return a builder, with the default client credentials and three test users.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start serving.
+	 * @return this fake
+	 */
+	public synchronized FakeHitKey start() {
+		Assert.state(this.server == null, "FakeHitKey is already started");
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+					this.settings.port), 256);
+			this.executor = Executors.newFixedThreadPool(this.settings.threads, (task) -> {
+				Thread thread = new Thread(task, "fake-hitkey");
+				thread.setDaemon(true);
+				return thread;
+			});
+			server.setExecutor(this.executor);
+			AuthorizeEndpoint authorize = new AuthorizeEndpoint(this);
+			server.createContext("/", handler(Endpoint.AUTHORIZE, authorize));
+			server.createContext("/oauth/token", handler(Endpoint.TOKEN, new TokenEndpoint(this)));
+			server.createContext("/oauth/userinfo", handler(Endpoint.USERINFO, new UserinfoEndpoint(this)));
+			server.createContext("/health", handler(Endpoint.HEALTH,
+					(exchange) -> Exchanges.json(exchange, 200, "{\"status\":\"ok\"}")));
+			server.start();
+			this.server = server;
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start FakeHitKey", ex);
+		}
+	}
+
+	/**
+	 * Stop serving.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.server != null) {
+			this.server.stop(0);
+			this.server = null;
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	/**
+	 * Return the port the fake listens on.
+	 * @return the port
+	 */
+	public int port() {
+		Assert.state(this.server != null, "FakeHitKey is not started");
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Return the URL to use as {@code hitkey.auth-url}.
+	 * @return the URL of the login UI
+	 */
+	public String authUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Return the URL to use as {@code hitkey.api-url}.
+	 * @return the URL of the API
+	 */
+	public String apiUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Return the client id the fake accepts.
+	 * @return the client id
+	 */
+	public String clientId() {
+		return this.settings.clientId;
+	}
+
+	/**
+	 * Return the client secret the fake accepts.
+	 * @return the client secret
+	 */
+	public String clientSecret() {
+		return this.settings.clientSecret;
+	}
+
+	/**
+	 * Return the users that the sign-in page offers.
+	 * @return the users
+	 */
+	public List<FakeHitKeyUser> users() {
+		return List.copyOf(this.users);
+	}
+
+	/**
+	 * Offer one more user on the sign-in page.
+	 * @param user the user
+	 * @return this fake
+	 */
+	public FakeHitKey addUser(FakeHitKeyUser user) {
+		this.users.add(user);
+		return this;
+	}
+
+	/**
+	 * Sign the given user in without showing the sign-in page, as for headless tests.
+	 * @param user the user to sign in
+	 * @return this fake
+	 */
+	public FakeHitKey autoApprove(FakeHitKeyUser user) {
+		this.autoApprovedUser = user;
+		return this;
+	}
+
+	/**
+	 * Show the sign-in page again instead of approving automatically.
+	 * @return this fake
+	 */
+	public FakeHitKey showSignInPage() {
+		this.autoApprovedUser = null;
+		return this;
+	}
+
+	/**
+	 * Set the lifetime of access tokens issued from now on.
+	 * @param lifetime the lifetime ({@code expires_in})
+	 * @return this fake
+	 */
+	public FakeHitKey accessTokenLifetime(Duration lifetime) {
+		Assert.isTrue(!lifetime.isNegative(), "'lifetime' must not be negative");
+		this.accessTokenLifetime = lifetime;
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code times} calls to the given endpoint with the given fault.
+	 * @param endpoint the endpoint
+	 * @param times how many calls fail
+	 * @param fault the fault
+	 * @return this fake
+	 */
+	public FakeHitKey failNext(Endpoint endpoint, int times, FakeHitKeyFault fault) {
+		for (int i = 0; i < times; i++) {
+			this.faults.get(endpoint).add(fault);
+		}
+		return this;
+	}
+
+	/**
+	 * Return how many calls the given endpoint received, faulted ones included.
+	 * @param endpoint the endpoint
+	 * @return the number of calls
+	 */
+	public int calls(Endpoint endpoint) {
+		return this.calls.get(endpoint).get();
+	}
+
+	/**
+	 * Return how many token calls asked for the given grant type.
+	 * @param grantType {@code authorization_code} or {@code refresh_token}
+	 * @return the number of calls
+	 */
+	public int tokenCalls(String grantType) {
+		AtomicInteger count = this.tokenCalls.get(grantType);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * Make every access token issued so far invalid, as if an hour had passed.
+	 * @return this fake
+	 */
+	public FakeHitKey expireAccessTokens() {
+		this.grants.expireAccessTokens();
+		return this;
+	}
+
+	/**
+	 * Make every refresh token issued so far invalid, as if HitKey's 90-day cap was
+	 * reached.
+	 * @return this fake
+	 */
+	public FakeHitKey revokeRefreshTokens() {
+		this.grants.revokeRefreshTokens();
+		return this;
+	}
+
+	/**
+	 * Go back to the configuration the fake was built with: its users, auto-approval and
+	 * access-token lifetime; no scripted faults and no counted calls. Tokens already
+	 * issued stay valid.
+	 * @return this fake
+	 */
+	public FakeHitKey reset() {
+		this.users.clear();
+		this.users.addAll(this.settings.users);
+		this.autoApprovedUser = this.settings.autoApprovedUser;
+		this.accessTokenLifetime = this.settings.accessTokenLifetime;
+		this.faults.values().forEach(Deque::clear);
+		this.calls.values().forEach((count) -> count.set(0));
+		this.tokenCalls.clear();
+		return this;
+	}
+
+	FakeHitKeyGrants grants() {
+		return this.grants;
+	}
+
+	List<String> redirectUris() {
+		return this.settings.redirectUris;
+	}
+
+	@Nullable FakeHitKeyProject project() {
+		return this.settings.project;
+	}
+
+	@Nullable FakeHitKeyUser autoApprovedUser() {
+		return this.autoApprovedUser;
+	}
+
+	Duration currentAccessTokenLifetime() {
+		return this.accessTokenLifetime;
+	}
+
+	void countTokenCall(String grantType) {
+		this.tokenCalls.computeIfAbsent(grantType, (key) -> new AtomicInteger()).incrementAndGet();
+	}
+
+	/**
+	 * Return the scopes HitKey grants for the requested ones: everything when none were
+	 * requested, unknown ones silently dropped, {@code openid} always.
+	 */
+	Set<String> grantedScopes(@Nullable String requested) {
+		List<String> known = new ArrayList<>(List.of("openid", "profile", "email"));
+		if (this.settings.project != null) {
+			known.add("project:read");
+		}
+		if (requested == null || requested.isBlank()) {
+			return new LinkedHashSet<>(known);
+		}
+		Set<String> granted = new LinkedHashSet<>();
+		granted.add("openid");
+		for (String scope : requested.trim().split("[\\s+]+")) {
+			if (known.contains(scope)) {
+				granted.add(scope);
+			}
+		}
+		return granted;
+	}
+
+	private HttpHandler handler(Endpoint endpoint, HttpHandler handler) {
+		return (exchange) -> {
+			try {
+				this.calls.get(endpoint).incrementAndGet();
+				FakeHitKeyFault fault = this.faults.get(endpoint).poll();
+				if (fault == null || !applyFault(exchange, fault)) {
+					handler.handle(exchange);
+				}
+			}
+			finally {
+				exchange.close();
+			}
+		};
+	}
+
+	/**
+	 * Apply the fault; return whether it answered the call.
+	 */
+	private boolean applyFault(HttpExchange exchange, FakeHitKeyFault fault) throws IOException {
+		if (fault.dropsConnection()) {
+			// Closing the exchange before any response headers makes the JDK server drop
+			// the connection: the client sees an empty answer.
+			exchange.close();
+			return true;
+		}
+		if (!fault.delay().isZero()) {
+			try {
+				Thread.sleep(fault.delay().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return false;
+		}
+		Exchanges.send(exchange, fault.status(), fault.contentType(), (fault.body() != null) ? fault.body() : "");
+		return true;
+	}
+
+	/**
+	 * Builds a {@link FakeHitKey}.
+	 */
+	public static final class Builder {
+
+		private int port;
+
+		private int threads = 32;
+
+		private String clientId = DEFAULT_CLIENT_ID;
+
+		private String clientSecret = DEFAULT_CLIENT_SECRET;
+
+		private final List<String> redirectUris = new ArrayList<>();
+
+		private final List<FakeHitKeyUser> users = new ArrayList<>(FakeHitKeyUsers.defaults());
+
+		private @Nullable FakeHitKeyUser autoApprovedUser;
+
+		private Duration accessTokenLifetime = Duration.ofHours(1);
+
+		private @Nullable FakeHitKeyProject project = FakeHitKeyProject.DEMO;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Listen on the given port instead of a random free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Accept the given client credentials.
+		 * @param clientId the client id
+		 * @param clientSecret the client secret
+		 * @return this builder
+		 */
+		public Builder client(String clientId, String clientSecret) {
+			Assert.hasText(clientId, "'clientId' must not be empty");
+			Assert.hasText(clientSecret, "'clientSecret' must not be empty");
+			this.clientId = clientId;
+			this.clientSecret = clientSecret;
+			return this;
+		}
+
+		/**
+		 * Register a redirect URI. Without any, every redirect URI on this machine
+		 * ({@code localhost}, {@code 127.*}) is accepted, which suits applications on
+		 * random ports.
+		 * @param redirectUri the redirect URI
+		 * @return this builder
+		 */
+		public Builder redirectUri(String redirectUri) {
+			this.redirectUris.add(redirectUri);
+			return this;
+		}
+
+		/**
+		 * Offer the given users on the sign-in page instead of the default ones.
+		 * @param users the users
+		 * @return this builder
+		 */
+		public Builder users(Collection<FakeHitKeyUser> users) {
+			Assert.notEmpty(users, "'users' must not be empty");
+			this.users.clear();
+			this.users.addAll(users);
+			return this;
+		}
+
+		/**
+		 * Sign the given user in without showing the sign-in page.
+		 * @param user the user
+		 * @return this builder
+		 */
+		public Builder autoApprove(@Nullable FakeHitKeyUser user) {
+			this.autoApprovedUser = user;
+			return this;
+		}
+
+		/**
+		 * Set the lifetime of access tokens.
+		 * @param lifetime the lifetime, one hour by default
+		 * @return this builder
+		 */
+		public Builder accessTokenLifetime(Duration lifetime) {
+			this.accessTokenLifetime = lifetime;
+			return this;
+		}
+
+		/**
+		 * Set the project the client belongs to, or {@code null} for a client without a
+		 * project (then {@code project:read} is ignored).
+		 * @param project the project
+		 * @return this builder
+		 */
+		public Builder project(@Nullable FakeHitKeyProject project) {
+			this.project = project;
+			return this;
+		}
+
+		/**
+		 * Use the given clock for the expiry of codes and tokens.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Serve with the given number of threads (32 by default).
+		 * @param threads the number of threads
+		 * @return this builder
+		 */
+		public Builder threads(int threads) {
+			Assert.isTrue(threads > 0, "'threads' must be positive");
+			this.threads = threads;
+			return this;
+		}
+
+		/**
+		 * Build the fake, not yet started.
+		 * @return the fake
+		 */
+		public FakeHitKey build() {
+			return new FakeHitKey(this);
+		}
+
+	}
+
+}

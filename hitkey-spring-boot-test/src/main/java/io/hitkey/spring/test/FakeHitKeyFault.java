@@ -1,0 +1,109 @@
+package io.hitkey.spring.test;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * A fault that {@link FakeHitKey} answers a call with, scripted with
+ * {@link FakeHitKey#failNext(FakeHitKey.Endpoint, int, FakeHitKeyFault)}.
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+public final class FakeHitKeyFault {
+
+	private final int status;
+
+	private final @Nullable String body;
+
+	private final String contentType;
+
+	private final Duration delay;
+
+	private final boolean dropConnection;
+
+	private FakeHitKeyFault(int status, @Nullable String body, String contentType, Duration delay,
+			boolean dropConnection) {
+		this.status = status;
+		this.body = body;
+		this.contentType = contentType;
+		this.delay = delay;
+		this.dropConnection = dropConnection;
+	}
+
+	/**
+	 * Answer with the given status and a HitKey-style error body
+	 * {@code {"error":"<message>"}}.
+	 * @param status the HTTP status
+	 * @param message the error message
+	 * @return the fault
+	 */
+	public static FakeHitKeyFault error(int status, String message) {
+		return status(status, "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}",
+				"application/json");
+	}
+
+	/**
+	 * Answer with the given status, body and content type.
+	 * @param status the HTTP status
+	 * @param body the body
+	 * @param contentType the content type of the body
+	 * @return the fault
+	 */
+	public static FakeHitKeyFault status(int status, String body, String contentType) {
+		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status");
+		return new FakeHitKeyFault(status, body, contentType, Duration.ZERO, false);
+	}
+
+	/**
+	 * Wait for the given time, then answer as usual.
+	 * @param delay the delay
+	 * @return the fault
+	 */
+	public static FakeHitKeyFault delay(Duration delay) {
+		return new FakeHitKeyFault(0, null, "", delay, false);
+	}
+
+	/**
+	 * Close the connection without answering. The JDK's HTTP client retries an
+	 * idempotent request (such as the userinfo {@code GET}) once on a new connection:
+	 * script two drops to make such a call fail.
+	 * @return the fault
+	 */
+	public static FakeHitKeyFault dropConnection() {
+		return new FakeHitKeyFault(0, null, "", Duration.ZERO, true);
+	}
+
+	int status() {
+		return this.status;
+	}
+
+	@Nullable String body() {
+		return this.body;
+	}
+
+	String contentType() {
+		return this.contentType;
+	}
+
+	Duration delay() {
+		return this.delay;
+	}
+
+	boolean dropsConnection() {
+		return this.dropConnection;
+	}
+
+	@Override
+	public String toString() {
+		if (this.dropConnection) {
+			return "FakeHitKeyFault[drop connection]";
+		}
+		return (this.status != 0) ? "FakeHitKeyFault[status " + this.status + "]"
+				: "FakeHitKeyFault[delay " + this.delay + "]";
+	}
+
+}

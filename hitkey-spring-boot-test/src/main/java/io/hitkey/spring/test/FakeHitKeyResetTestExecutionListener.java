@@ -1,0 +1,28 @@
+package io.hitkey.spring.test;
+
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+
+/**
+ * {@link FakeHitKey#reset() Resets} the context's {@link FakeHitKey}, if it has one,
+ * before each test method, so that faults and counted calls don't leak between tests
+ * that share a cached context.
+ *
+ * @author HitKey
+ */
+class FakeHitKeyResetTestExecutionListener extends AbstractTestExecutionListener {
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 100;
+	}
+
+	@Override
+	public void beforeTestMethod(TestContext testContext) {
+		if (testContext.hasApplicationContext()) {
+			testContext.getApplicationContext().getBeanProvider(FakeHitKey.class).ifAvailable(FakeHitKey::reset);
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.hitkey.spring.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithSecurityContext;
+
+/**
+ * Runs a test as a signed-in HitKey user: the security context holds the
+ * {@code HitKeyUser} principal and the authorities a real sign-in would give, built by
+ * the application's {@code HitKeyAuthoritiesMapper}.
+ * <pre class="code">
+ * &#064;Test
+ * &#064;WithMockHitKeyUser(projectRole = "admin", permissions = "can_deploy")
+ * void adminsCanDeploy() { ... }
+ * </pre>
+ *
+ * @author HitKey
+ * @since 0.1.0
+ */
+@Target({ ElementType.METHOD, ElementType.TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@Documented
+@WithSecurityContext(factory = WithMockHitKeyUserSecurityContextFactory.class)
+public @interface WithMockHitKeyUser {
+
+	/**
+	 * The user's {@code sub}, a UUID.
+	 * @return the sub
+	 */
+	String sub() default MockHitKeyLogin.DEFAULT_SUB;
+
+	/**
+	 * The user's full name.
+	 * @return the name
+	 */
+	String name() default MockHitKeyLogin.DEFAULT_NAME;
+
+	/**
+	 * The user's email address.
+	 * @return the email
+	 */
+	String email() default MockHitKeyLogin.DEFAULT_EMAIL;
+
+	/**
+	 * The user's project role; empty for a user without a project.
+	 * @return the role
+	 */
+	String projectRole() default "";
+
+	/**
+	 * The user's project permissions.
+	 * @return the permissions
+	 */
+	String[] permissions() default {};
+
+	/**
+	 * The granted scopes; empty for {@code openid profile email}, plus
+	 * {@code project:read} with a project role.
+	 * @return the scopes
+	 */
+	String[] scopes() default {};
+
+	/**
+	 * When to set up the security context.
+	 * @return the event
+	 */
+	@AliasFor(annotation = WithSecurityContext.class)
+	TestExecutionEvent setupBefore() default TestExecutionEvent.TEST_METHOD;
+
+}
