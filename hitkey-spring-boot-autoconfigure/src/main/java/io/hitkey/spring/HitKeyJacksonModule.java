@@ -23,10 +23,15 @@ import org.springframework.security.jackson.SecurityJacksonModules;
  * @author HitKey
  * @since 0.1.0
  */
-public class HitKeyJacksonModule extends SecurityJacksonModule {
+public final class HitKeyJacksonModule extends SecurityJacksonModule {
 
+	/**
+	 * Create the module. Register {@link HitKeyUser} with the polymorphic type validator
+	 * too, through {@link #configurePolymorphicTypeValidator}, or use
+	 * {@link #securityModules(ClassLoader)}, which does both.
+	 */
 	public HitKeyJacksonModule() {
-		super(HitKeyJacksonModule.class.getName(), new Version(1, 0, 0, null, null, null));
+		super(HitKeyJacksonModule.class.getName(), new Version(0, 1, 0, null, "io.hitkey", "hitkey-spring-boot-autoconfigure"));
 	}
 
 	/**
@@ -51,6 +56,7 @@ public class HitKeyJacksonModule extends SecurityJacksonModule {
 
 	@Override
 	public void setupModule(SetupContext context) {
+		super.setupModule(context);
 		context.setMixIn(HitKeyUser.class, HitKeyUserMixin.class);
 	}
 

@@ -3,6 +3,8 @@ package io.hitkey.spring;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -58,7 +60,11 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 				this.authoritiesMapper);
 	}
 
-	private static void validate(Map<String, Object> claims) {
+	private static void validate(@Nullable Map<String, Object> claims) {
+		if (claims == null) {
+			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, "HitKey userinfo answer is empty", null);
+			throw new OAuth2AuthenticationException(error, error.getDescription());
+		}
 		try {
 			HitKeyUser.fromClaims(claims, List.of(), List.of());
 		}

@@ -48,8 +48,7 @@ public final class HitKeyPropertiesMapper {
 				this.properties.getClientSecret());
 		String authUrl = requireUrl("hitkey.auth-url", "HITKEY_AUTH_URL", this.properties.getAuthUrl());
 		String apiUrl = requireUrl("hitkey.api-url", "HITKEY_API_URL", this.properties.getApiUrl());
-		String redirectUri = requireText("hitkey.redirect-uri", "HITKEY_REDIRECT_URI",
-				this.properties.getRedirectUri());
+		String redirectUri = requireRedirectUri(this.properties.getRedirectUri());
 		return ClientRegistration.withRegistrationId(HitKeyClientRegistrations.REGISTRATION_ID)
 			.clientName("HitKey")
 			.clientId(clientId)
@@ -84,7 +83,22 @@ public final class HitKeyPropertiesMapper {
 		if (!StringUtils.hasText(value)) {
 			throw new InvalidHitKeyPropertyException(property, environmentVariable, "is blank");
 		}
+		if (value.contains("${")) {
+			throw new InvalidHitKeyPropertyException(property, environmentVariable,
+					"holds a placeholder that could not be resolved");
+		}
 		return value.trim();
+	}
+
+	private static String requireRedirectUri(@Nullable String value) {
+		String property = "hitkey.redirect-uri";
+		String environmentVariable = "HITKEY_REDIRECT_URI";
+		String template = requireText(property, environmentVariable, value);
+		if (!template.startsWith("{baseUrl}")) {
+			String example = template.replace("{registrationId}", "hitkey").replace("{action}", "login");
+			requireUrl(property, environmentVariable, example);
+		}
+		return template;
 	}
 
 	private static String requireUrl(String property, String environmentVariable, @Nullable String value) {

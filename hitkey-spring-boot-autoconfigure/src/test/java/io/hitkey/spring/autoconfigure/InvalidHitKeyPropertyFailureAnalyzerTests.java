@@ -42,6 +42,8 @@ class InvalidHitKeyPropertyFailureAnalyzerTests {
 			hitkey.api-url       | 'https://api hitkey.io'  | is not an absolute http   | HITKEY_API_URL
 			hitkey.api-url       | https://                 | is not an absolute http   | HITKEY_API_URL
 			hitkey.redirect-uri  | ''                       | is blank                  | HITKEY_REDIRECT_URI
+			hitkey.redirect-uri  | app.example.com/callback | is not an absolute http   | HITKEY_REDIRECT_URI
+			hitkey.client-secret | ${HITKEY_UNSET_IN_TESTS} | could not be resolved     | HITKEY_CLIENT_SECRET
 			""")
 	void invalidPropertyStopsStartupWithAnExplanation(String property, String value, String problem,
 			String environmentVariable) {

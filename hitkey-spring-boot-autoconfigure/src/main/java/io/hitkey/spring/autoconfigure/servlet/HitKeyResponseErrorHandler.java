@@ -3,6 +3,8 @@ package io.hitkey.spring.autoconfigure.servlet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -21,8 +23,8 @@ import org.springframework.web.client.ResponseErrorHandler;
  * Turns HitKey's error answers into {@link OAuth2AuthorizationException}s that carry
  * HitKey's message. HitKey answers {@code {"error":"Invalid client_id"}}: a human-readable
  * message where RFC 6749 has an error code, so the code is derived from the status and
- * the message becomes the description. RFC 6749 answers
- * ({@code error} and {@code error_description}) are read as such.
+ * the message becomes the description. RFC 6749 answers (an {@code error} code such as
+ * {@code invalid_grant}) are read as such.
  *
  * @author HitKey
  */
@@ -31,6 +33,8 @@ class HitKeyResponseErrorHandler implements ResponseErrorHandler {
 	private static final int MAX_BODY_BYTES = 8 * 1024;
 
 	private static final int MAX_MESSAGE_LENGTH = 256;
+
+	private static final Pattern RFC_6749_ERROR_CODE = Pattern.compile("[a-z_]+");
 
 	@Override
 	public boolean hasError(ClientHttpResponse response) throws IOException {
@@ -42,9 +46,9 @@ class HitKeyResponseErrorHandler implements ResponseErrorHandler {
 		HttpStatusCode status = response.getStatusCode();
 		JsonNode body = readBody(response);
 		String error = text(body, "error");
-		String description = text(body, "error_description");
-		if (error != null && description != null) {
-			throw new OAuth2AuthorizationException(new OAuth2Error(error, description, null));
+		if (error != null && RFC_6749_ERROR_CODE.matcher(error).matches()) {
+			throw new OAuth2AuthorizationException(
+					new OAuth2Error(error, text(body, "error_description"), text(body, "error_uri")));
 		}
 		String message = (error != null) ? error : "HitKey answered HTTP " + status.value();
 		throw new OAuth2AuthorizationException(new OAuth2Error(errorCode(status, message), message, null));
@@ -74,7 +78,7 @@ class HitKeyResponseErrorHandler implements ResponseErrorHandler {
 
 	private static String errorCode(HttpStatusCode status, String message) {
 		return switch (status.value()) {
-			case 400 -> message.toLowerCase().contains("client") ? OAuth2ErrorCodes.INVALID_CLIENT
+			case 400 -> message.toLowerCase(Locale.ROOT).contains("client") ? OAuth2ErrorCodes.INVALID_CLIENT
 					: OAuth2ErrorCodes.INVALID_GRANT;
 			case 401 -> OAuth2ErrorCodes.INVALID_TOKEN;
 			case 403 -> OAuth2ErrorCodes.ACCESS_DENIED;

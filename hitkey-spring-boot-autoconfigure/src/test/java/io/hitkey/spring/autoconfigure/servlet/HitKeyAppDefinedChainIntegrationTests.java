@@ -21,9 +21,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -95,12 +97,58 @@ class HitKeyAppDefinedChainIntegrationTests extends SignInIntegrationTestSupport
 		assertThat(this.browser.get("/me").statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void roleAndPermissionAuthoritiesGuardRequests() {
+		HitKeyStubs.stubSuccessfulSignIn(hitKey);
+		assertThat(this.browser.callback(this.browser.startSignIn("/me"), "code-6").statusCode()).isEqualTo(302);
+
+		assertThat(this.browser.get("/admin").statusCode()).isEqualTo(200);
+		assertThat(this.browser.get("/deploy").statusCode()).isEqualTo(200);
+		assertThat(this.browser.get("/operate").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void userinfoSlowerThanTheReadTimeoutFailsTheSignInWithinTheTimeout() {
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-1", "rt-1", 3600))));
+		hitKey.stubFor(get(urlEqualTo("/oauth/userinfo")).willReturn(okJson(HitKeyStubs.USERINFO).withFixedDelay(5_000)));
+		URI authorize = this.browser.startSignIn("/me");
+
+		long start = System.nanoTime();
+		HttpResponse<String> callback = this.browser.callback(authorize, "slow-userinfo");
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_500));
+		assertThat(SignInClient.location(callback)).endsWith("/login?error");
+		assertThat(this.failures.last()).isInstanceOfSatisfying(OAuth2AuthenticationException.class,
+				(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_user_info_response"));
+	}
+
+	@Test
+	void emptyUserinfoFailsTheSignInCleanly() {
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-1", "rt-1", 3600))));
+		hitKey.stubFor(get(urlEqualTo("/oauth/userinfo"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")));
+		HttpResponse<String> callback = this.browser.callback(this.browser.startSignIn("/me"), "code-7");
+
+		assertThat(SignInClient.location(callback)).endsWith("/login?error");
+		assertThat(this.failures.last()).isInstanceOfSatisfying(OAuth2AuthenticationException.class,
+				(ex) -> assertThat(ex.getError().getDescription()).isEqualTo("HitKey userinfo answer is empty"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class AppSecurity {
 
 		@Bean
 		SecurityFilterChain appSecurityFilterChain(HttpSecurity http) {
-			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin")
+				.hasRole("ADMIN")
+				.requestMatchers("/deploy")
+				.hasAuthority("PERMISSION_can_deploy")
+				.requestMatchers("/operate")
+				.hasAuthority("PERMISSION_can_operate")
+				.anyRequest()
+				.authenticated());
 			http.oauth2Login(Customizer.withDefaults());
 			return http.build();
 		}

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,6 +148,42 @@ class HitKeySignInIntegrationTests extends SignInIntegrationTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void sessionStateOfARealSignInRoundTripsThroughJsonAndJdkSerialization() {
+		HitKeyStubs.stubSuccessfulSignIn(hitKey);
+		assertThat(this.browser.callback(this.browser.startSignIn("/me"), "code-4").statusCode()).isEqualTo(302);
+
+		HttpResponse<String> roundTrip = this.browser.get("/session-round-trip", "application/json");
+
+		assertThat(roundTrip.statusCode()).isEqualTo(200);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> result = JsonMapper.shared().readValue(roundTrip.body(), Map.class);
+		assertThat(result).containsEntry("json", true).containsEntry("jdk", true);
+		assertThat(result.get("authorities").toString()).contains("FACTOR_AUTHORIZATION_CODE", "ROLE_ADMIN");
+	}
+
+	@Test
+	void logoutNeedsTheCsrfTokenAndEndsTheSessionAndItsTokens() {
+		HitKeyStubs.stubSuccessfulSignIn(hitKey);
+		assertThat(this.browser.callback(this.browser.startSignIn("/token"), "code-5").statusCode()).isEqualTo(302);
+		assertThat(this.browser.get("/token", "text/plain").body()).isEqualTo("at-1");
+
+		assertThat(this.browser.post("/logout", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(this.browser.get("/token", "text/plain").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> logoutPage = this.browser.get("/logout");
+		Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+			.matcher(logoutPage.body());
+		assertThat(csrf.find()).as("CSRF token on %s", logoutPage.body()).isTrue();
+		HttpResponse<String> logout = this.browser.post("/logout", Map.of("_csrf", csrf.group(1)));
+
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(SignInClient.location(logout)).endsWith("/login?logout");
+		HttpResponse<String> afterLogout = this.browser.get("/token", "text/plain,text/html");
+		assertThat(afterLogout.statusCode()).isEqualTo(302);
+		assertThat(SignInClient.location(afterLogout)).endsWith("/oauth2/authorization/hitkey");
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -104,6 +105,30 @@ class HitKeyTokenResponseClientTests {
 				assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_scope");
 				assertThat(ex.getError().getDescription()).isEqualTo("Scope not allowed");
 			}));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "unauthorized_client", "invalid_scope", "invalid_request" })
+	void standardOAuth2ErrorCodesWithoutDescriptionAreKept(String errorCode) {
+		hitKey.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"" + errorCode + "\"}")));
+		run((context) -> assertThatExceptionOfType(OAuth2AuthorizationException.class)
+			.isThrownBy(() -> authorizationCodeClient(context).getTokenResponse(codeGrant(hitKeyRegistration(context))))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo(errorCode)));
+	}
+
+	@Test
+	void refreshSlowerThanTheReadTimeoutFailsWithinTheTimeout() {
+		hitKey.stubFor(post(urlEqualTo("/oauth/token"))
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-2", "rt-1", 3600)).withFixedDelay(4_000)));
+		this.contextRunner.withPropertyValues("hitkey.read-timeout=500ms").run((context) -> {
+			long start = System.nanoTime();
+			assertThatExceptionOfType(OAuth2AuthorizationException.class)
+				.isThrownBy(() -> refreshClient(context).getTokenResponse(refreshGrant(hitKeyRegistration(context))))
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response"));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
+		});
 	}
 
 	@Test

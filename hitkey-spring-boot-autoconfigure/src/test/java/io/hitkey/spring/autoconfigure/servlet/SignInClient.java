@@ -3,6 +3,7 @@ package io.hitkey.spring.autoconfigure.servlet;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +45,10 @@ final class SignInClient {
 			.timeout(Duration.ofSeconds(30))
 			.GET()
 			.build();
+		return send(request);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
@@ -54,6 +59,21 @@ final class SignInClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	HttpResponse<String> post(String path, Map<String, String> form) {
+		StringBuilder body = new StringBuilder();
+		form.forEach((name, value) -> body.append((body.length() > 0) ? "&" : "")
+			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+			.build();
+		return send(request);
 	}
 
 	/**

@@ -1,12 +1,21 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.hitkey.spring.HitKeyJacksonModule;
 import io.hitkey.spring.HitKeyProject;
 import io.hitkey.spring.HitKeyUser;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,9 +26,12 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,6 +93,41 @@ class SignInTestApplication {
 			me.put("projectRole", user.project().map(HitKeyProject::role).orElse("none"));
 			me.put("authorities", user.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
 			return me;
+		}
+
+		@GetMapping({ "/admin", "/deploy", "/operate" })
+		String guarded(HttpServletRequest request) {
+			return request.getRequestURI();
+		}
+
+		@GetMapping("/session-round-trip")
+		Map<String, Object> sessionRoundTrip(Authentication authentication) throws Exception {
+			JsonMapper mapper = JsonMapper.builder()
+				.addModules(HitKeyJacksonModule.securityModules(getClass().getClassLoader()))
+				.build();
+			SecurityContext context = new SecurityContextImpl(authentication);
+			SecurityContext fromJson = mapper.readValue(mapper.writeValueAsString(context), SecurityContext.class);
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+				out.writeObject(context);
+			}
+			SecurityContext fromJdk;
+			try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+				fromJdk = (SecurityContext) in.readObject();
+			}
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("json", sameSignIn(authentication, fromJson.getAuthentication()));
+			result.put("jdk", sameSignIn(authentication, fromJdk.getAuthentication()));
+			result.put("authorities", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+			return result;
+		}
+
+		private static boolean sameSignIn(Authentication original, Authentication copy) {
+			HitKeyUser user = (HitKeyUser) original.getPrincipal();
+			return copy.getPrincipal() instanceof HitKeyUser copied && copied.equals(user)
+					&& copied.getAttributes().equals(user.getAttributes())
+					&& Set.copyOf(copied.getAuthorities()).equals(Set.copyOf(user.getAuthorities()))
+					&& Set.copyOf(copy.getAuthorities()).equals(Set.copyOf(original.getAuthorities()));
 		}
 
 		@GetMapping("/token")
