@@ -1,0 +1,49 @@
+package io.hitkey.spring.sample;
+
+import io.hitkey.spring.autoconfigure.HitKeyProperties;
+import io.hitkey.spring.test.FakeHitKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample starts a fake HitKey only when no HitKey credentials are set.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DemoModeTests {
+
+	@Test
+	void withoutCredentialsTheSampleRunsAgainstAFakeHitKey(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run()) {
+			FakeHitKey hitKey = context.getBean(FakeHitKey.class);
+			assertThat(context.getEnvironment().getProperty("hitkey.api-url")).isEqualTo(hitKey.apiUrl());
+			assertThat(context.getEnvironment().getProperty("hitkey.client-id")).isEqualTo(hitKey.clientId());
+			assertThat(output).contains("Demo mode: signing in against a fake HitKey at " + hitKey.authUrl())
+				.contains("set HITKEY_CLIENT_ID and HITKEY_CLIENT_SECRET");
+		}
+	}
+
+	@Test
+	void withCredentialsTheSampleUsesTheConfiguredHitKey(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("--hitkey.client-id=real-client",
+				"--hitkey.client-secret=real-secret")) {
+			assertThat(context.getBeanProvider(FakeHitKey.class).getIfAvailable()).isNull();
+			assertThat(context.getBean(HitKeyProperties.class).getApiUrl()).isEqualTo("https://api.hitkey.io");
+			assertThat(output).doesNotContain("Demo mode");
+		}
+	}
+
+	private static ConfigurableApplicationContext run(String... args) {
+		String[] all = new String[args.length + 1];
+		all[0] = "--server.port=0";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return SpringApplication.run(SampleApplication.class, all);
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.hitkey.spring.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import io.hitkey.spring.test.FakeHitKey;
+import io.hitkey.spring.test.FakeHitKeyFault;
+import io.hitkey.spring.test.FakeHitKeyUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The sample in demo mode, driven by a real headless Chromium: sign in on the fake
+ * HitKey's page, see the profile, reach or be refused the admin page, sign out, and a
+ * refused code ending on the friendly error page. Skipped when Chromium is missing,
+ * unless {@code sample.browser.required} is {@code true} (as in CI).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static WebDriver browser;
+
+	private static Path profileDirectory;
+
+	@Autowired
+	FakeHitKey demoHitKey;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!available && Boolean.getBoolean("sample.browser.required")) {
+			fail("The browser test is required (sample.browser.required=true) but " + CHROMIUM + " or "
+					+ CHROMEDRIVER + " is missing: apt-get install -y chromium chromium-driver");
+		}
+		assumeTrue(available, () -> "Skipping the browser test: " + CHROMIUM + " or " + CHROMEDRIVER
+				+ " is missing (apt-get install -y chromium chromium-driver)");
+		profileDirectory = Files.createTempDirectory("sample-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1200,900", "--user-data-dir=" + profileDirectory);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void signInProfileAdminLogoutAndErrorFlow() throws IOException {
+		FakeHitKeyUser ada = this.demoHitKey.users().get(0);
+		FakeHitKeyUser grace = this.demoHitKey.users().get(1);
+
+		open("/");
+		assertThat(find(By.id("demo-banner")).getText()).contains("Demo mode: fake HitKey");
+		screenshot("home");
+		find(By.id("sign-in")).click();
+		waitFor(By.cssSelector("button.user"));
+		screenshot("fake-hitkey");
+		signInAs(ada);
+		waitFor(By.id("sub"));
+		assertThat(browser.getCurrentUrl()).endsWith("/profile");
+		assertThat(find(By.id("sub")).getText()).isEqualTo(ada.sub().toString());
+		assertThat(find(By.id("display-name")).getText()).isEqualTo("Ada Lovelace");
+		assertThat(find(By.id("project-role")).getText()).isEqualTo("admin in Demo project");
+		assertThat(find(By.id("demo-banner")).isDisplayed()).isTrue();
+		screenshot("profile");
+
+		find(By.id("refresh-profile")).click();
+		assertThat(waitFor(By.id("fresh-claims")).getText()).contains("ada@example.com");
+
+		open("/admin");
+		assertThat(waitFor(By.id("admin-title")).getText()).isEqualTo("Project admin");
+		screenshot("admin-allowed");
+		signOut();
+
+		signInAs(grace);
+		waitFor(By.id("sub"));
+		assertThat(find(By.id("display-name")).getText()).isEqualTo("Grace Hopper");
+		open("/admin");
+		assertThat(waitFor(By.id("forbidden-title")).getText()).isEqualTo("This page is for project admins");
+		screenshot("admin-refused");
+		signOut();
+
+		this.demoHitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
+				FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
+		signInAs(ada);
+		assertThat(waitFor(By.id("login-error-message")).getText()).isEqualTo("Invalid or expired authorization code");
+		assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at io.");
+		screenshot("login-error");
+	}
+
+	private void signInAs(FakeHitKeyUser user) {
+		open("/");
+		waitFor(By.id("sign-in")).click();
+		waitFor(By.cssSelector("button.user[data-email='" + user.email() + "']")).click();
+	}
+
+	private void signOut() {
+		waitFor(By.id("logout")).click();
+		waitFor(By.id("sign-in"));
+		assertThat(browser.getCurrentUrl()).endsWith("/");
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + this.port + path);
+	}
+
+	private static WebElement find(By by) {
+		return browser.findElement(by);
+	}
+
+	private static WebElement waitFor(By by) {
+		return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	private static void screenshot(String name) throws IOException {
+		File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+		Path directory = Path.of(System.getProperty("sample.screenshots", "target/screenshots"));
+		Files.createDirectories(directory);
+		Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
