@@ -76,6 +76,7 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 		RestClientAuthorizationCodeTokenResponseClient tokenResponseClient = new RestClientAuthorizationCodeTokenResponseClient();
 		tokenResponseClient.setRestClient(clients.restClient());
 		tokenResponseClient.setHeadersConverter(new HitKeyTokenRequestHeadersConverter<>());
+		tokenResponseClient.setParametersCustomizer(SecretTokenRequestParameters::hide);
 		return tokenResponseClient;
 	}
 
@@ -86,6 +87,7 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 		RestClientRefreshTokenTokenResponseClient tokenResponseClient = new RestClientRefreshTokenTokenResponseClient();
 		tokenResponseClient.setRestClient(clients.restClient());
 		tokenResponseClient.setHeadersConverter(new HitKeyTokenRequestHeadersConverter<>());
+		tokenResponseClient.setParametersCustomizer(SecretTokenRequestParameters::hide);
 		return tokenResponseClient;
 	}
 

@@ -7,16 +7,21 @@ import java.util.function.Consumer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hitkey.spring.autoconfigure.HitKeyAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ResolvableType;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -185,6 +190,33 @@ class HitKeyTokenResponseClientTests {
 			hitKey.verify(postRequestedFor(urlEqualTo("/oauth/token")).withHeader("X-Trace",
 					equalTo("from-the-application")));
 		});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void debugLoggingOfTheHttpClientShowsNoSecrets(CapturedOutput output) {
+		hitKey.stubFor(post(urlEqualTo("/oauth/token"))
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-secret-value", "rt-secret-value", 3600))));
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel("org.springframework.web", LogLevel.TRACE);
+		logging.setLogLevel("org.springframework.security", LogLevel.TRACE);
+		try {
+			run((context) -> {
+				authorizationCodeClient(context).getTokenResponse(codeGrant(hitKeyRegistration(context)));
+				refreshClient(context).getTokenResponse(refreshGrant(hitKeyRegistration(context)));
+			});
+		}
+		finally {
+			logging.setLogLevel("org.springframework.web", null);
+			logging.setLogLevel("org.springframework.security", null);
+		}
+		assertThat(output).contains("Writing [{grant_type=[authorization_code]")
+			.contains("client_secret=[******]")
+			.doesNotContain(HitKeyStubs.CLIENT_SECRET)
+			.doesNotContain("code-1")
+			.doesNotContain("rt-1")
+			.doesNotContain("at-secret-value")
+			.doesNotContain("rt-secret-value");
 	}
 
 	private void run(Consumer<AssertableWebApplicationContext> test) {
