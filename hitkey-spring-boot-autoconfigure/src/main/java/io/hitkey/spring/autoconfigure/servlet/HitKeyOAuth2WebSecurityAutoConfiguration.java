@@ -1,8 +1,8 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
-import java.util.Set;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
+import io.hitkey.spring.web.HitKeyLoginConfigurer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,8 +19,6 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -36,11 +34,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -49,7 +42,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Auto-configuration} of HitKey sign-in in Spring Security's servlet web support:
  * authorized clients kept in the HTTP session, the authorization request resolver that
  * sends {@code openid}, an {@link OAuth2AuthorizedClientManager} that refreshes expired
- * tokens, and a default filter chain when the application defines none.
+ * tokens, and a default filter chain, hardened by {@link HitKeyLoginConfigurer}, when
+ * the application defines none.
  *
  * @author HitKey
  * @since 0.1.0
@@ -104,19 +98,9 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		@Bean
 		SecurityFilterChain hitKeySecurityFilterChain(HttpSecurity http) {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
-			// Registered before oauth2Login() registers its own for browsers (straight to
-			// HitKey), so API calls get a 401 rather than a redirect they cannot follow.
-			http.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), apiRequests()));
-			http.oauth2Login(withDefaults());
+			http.with(HitKeyLoginConfigurer.hitKey(), withDefaults());
 			http.oauth2Client(withDefaults());
 			return http.build();
-		}
-
-		private static RequestMatcher apiRequests() {
-			MediaTypeRequestMatcher json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
-			json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-			return new OrRequestMatcher(json, new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
 		}
 
 	}

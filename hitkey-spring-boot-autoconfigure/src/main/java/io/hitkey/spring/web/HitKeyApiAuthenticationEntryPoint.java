@@ -1,0 +1,35 @@
+package io.hitkey.spring.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Answers API requests without a signed-in user with {@code 401} and a
+ * {@code WWW-Authenticate} header that names where a browser signs in.
+ *
+ * @author HitKey
+ */
+final class HitKeyApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+	private final String challenge;
+
+	HitKeyApiAuthenticationEntryPoint(String signInPath) {
+		this.challenge = "HitKey realm=\"hitkey\", sign_in=\"" + signInPath + "\"";
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+	}
+
+	String challenge() {
+		return this.challenge;
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.hitkey.spring.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Keeps the last few authorization requests of a session, keyed by state. Spring
+ * Security's {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the
+ * latest one, so a sign-in started in one tab fails with
+ * {@code authorization_request_not_found} once another tab has started its own.
+ * The map is replaced, not changed in place, so that shared session stores see the
+ * change.
+ *
+ * @author HitKey
+ */
+final class PendingAuthorizationRequestRepository implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
+
+	static final String SESSION_ATTRIBUTE = PendingAuthorizationRequestRepository.class.getName() + ".REQUESTS";
+
+	static final int MAX_PENDING = 5;
+
+	@Override
+	public @Nullable OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
+		String state = request.getParameter(OAuth2ParameterNames.STATE);
+		HttpSession session = request.getSession(false);
+		if (state == null || session == null) {
+			return null;
+		}
+		return pending(session).get(state);
+	}
+
+	@Override
+	public void saveAuthorizationRequest(@Nullable OAuth2AuthorizationRequest authorizationRequest,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (authorizationRequest == null) {
+			removeAuthorizationRequest(request, response);
+			return;
+		}
+		HttpSession session = request.getSession();
+		synchronized (WebUtils.getSessionMutex(session)) {
+			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending(session));
+			requests.put(authorizationRequest.getState(), authorizationRequest);
+			while (requests.size() > MAX_PENDING) {
+				requests.remove(requests.keySet().iterator().next());
+			}
+			session.setAttribute(SESSION_ATTRIBUTE, requests);
+		}
+	}
+
+	@Override
+	public @Nullable OAuth2AuthorizationRequest removeAuthorizationRequest(HttpServletRequest request,
+			HttpServletResponse response) {
+		String state = request.getParameter(OAuth2ParameterNames.STATE);
+		HttpSession session = request.getSession(false);
+		if (state == null || session == null) {
+			return null;
+		}
+		synchronized (WebUtils.getSessionMutex(session)) {
+			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending(session));
+			OAuth2AuthorizationRequest removed = requests.remove(state);
+			if (removed != null) {
+				session.setAttribute(SESSION_ATTRIBUTE, requests);
+			}
+			return removed;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, OAuth2AuthorizationRequest> pending(HttpSession session) {
+		Object requests = session.getAttribute(SESSION_ATTRIBUTE);
+		return (requests instanceof Map<?, ?> map) ? (Map<String, OAuth2AuthorizationRequest>) map : Map.of();
+	}
+
+}
