@@ -1,13 +1,17 @@
 package io.hitkey.spring.autoconfigure;
 
+import java.util.Locale;
+
 import io.hitkey.spring.HitKeyAuthoritiesMapper;
 
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
@@ -29,6 +33,27 @@ public final class HitKeyAutoConfiguration {
 	@ConditionalOnMissingBean
 	HitKeyAuthoritiesMapper hitKeyAuthoritiesMapper() {
 		return HitKeyAuthoritiesMapper.standard();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		/**
+		 * Masks the client secret in {@code /actuator/env} and
+		 * {@code /actuator/configprops} even where the application shows values
+		 * ({@code management.endpoint.*.show-values}).
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hitKeyClientSecretSanitizingFunction")
+		SanitizingFunction hitKeyClientSecretSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(ActuatorConfiguration::isClientSecret);
+		}
+
+		private static boolean isClientSecret(String key) {
+			return key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "").endsWith("clientsecret");
+		}
+
 	}
 
 }

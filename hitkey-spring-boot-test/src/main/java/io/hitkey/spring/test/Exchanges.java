@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,6 +64,23 @@ final class Exchanges {
 		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
+		}
+	}
+
+	static void trickle(HttpExchange exchange, int status, String contentType, String body, Duration pause)
+			throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (byte value : bytes) {
+				out.write(value);
+				out.flush();
+				Thread.sleep(pause.toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

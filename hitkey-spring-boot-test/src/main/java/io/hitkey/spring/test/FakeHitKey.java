@@ -409,7 +409,14 @@ public final class FakeHitKey implements AutoCloseable {
 			}
 			return false;
 		}
-		Exchanges.send(exchange, fault.status(), fault.contentType(), (fault.body() != null) ? fault.body() : "");
+		fault.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+		String body = (fault.body() != null) ? fault.body() : "";
+		if (fault.trickle().isZero()) {
+			Exchanges.send(exchange, fault.status(), fault.contentType(), body);
+		}
+		else {
+			Exchanges.trickle(exchange, fault.status(), fault.contentType(), body, fault.trickle());
+		}
 		return true;
 	}
 

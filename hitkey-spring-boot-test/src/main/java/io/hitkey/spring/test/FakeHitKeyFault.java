@@ -1,6 +1,8 @@
 package io.hitkey.spring.test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,13 +27,19 @@ public final class FakeHitKeyFault {
 
 	private final boolean dropConnection;
 
+	private final Duration trickle;
+
+	private final Map<String, String> headers;
+
 	private FakeHitKeyFault(int status, @Nullable String body, String contentType, Duration delay,
-			boolean dropConnection) {
+			boolean dropConnection, Duration trickle, Map<String, String> headers) {
 		this.status = status;
 		this.body = body;
 		this.contentType = contentType;
 		this.delay = delay;
 		this.dropConnection = dropConnection;
+		this.trickle = trickle;
+		this.headers = Map.copyOf(headers);
 	}
 
 	/**
@@ -55,7 +63,7 @@ public final class FakeHitKeyFault {
 	 */
 	public static FakeHitKeyFault status(int status, String body, String contentType) {
 		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status");
-		return new FakeHitKeyFault(status, body, contentType, Duration.ZERO, false);
+		return new FakeHitKeyFault(status, body, contentType, Duration.ZERO, false, Duration.ZERO, Map.of());
 	}
 
 	/**
@@ -64,7 +72,7 @@ public final class FakeHitKeyFault {
 	 * @return the fault
 	 */
 	public static FakeHitKeyFault delay(Duration delay) {
-		return new FakeHitKeyFault(0, null, "", delay, false);
+		return new FakeHitKeyFault(0, null, "", delay, false, Duration.ZERO, Map.of());
 	}
 
 	/**
@@ -74,7 +82,34 @@ public final class FakeHitKeyFault {
 	 * @return the fault
 	 */
 	public static FakeHitKeyFault dropConnection() {
-		return new FakeHitKeyFault(0, null, "", Duration.ZERO, true);
+		return new FakeHitKeyFault(0, null, "", Duration.ZERO, true, Duration.ZERO, Map.of());
+	}
+
+	/**
+	 * Answer with the given status and body, but send the body one byte at a time with
+	 * the given pause between bytes, as a slow or stalled network would.
+	 * @param status the HTTP status
+	 * @param body the body
+	 * @param contentType the content type of the body
+	 * @param pause the pause between two bytes
+	 * @return the fault
+	 */
+	public static FakeHitKeyFault trickle(int status, String body, String contentType, Duration pause) {
+		return new FakeHitKeyFault(status, body, contentType, Duration.ZERO, false, pause, Map.of());
+	}
+
+	/**
+	 * Return a copy of this fault whose answer carries the given header as well, such as
+	 * {@code Retry-After}.
+	 * @param name the header name
+	 * @param value the header value
+	 * @return the copy
+	 */
+	public FakeHitKeyFault withHeader(String name, String value) {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put(name, value);
+		return new FakeHitKeyFault(this.status, this.body, this.contentType, this.delay, this.dropConnection,
+				this.trickle, headers);
 	}
 
 	int status() {
@@ -95,6 +130,14 @@ public final class FakeHitKeyFault {
 
 	boolean dropsConnection() {
 		return this.dropConnection;
+	}
+
+	Duration trickle() {
+		return this.trickle;
+	}
+
+	Map<String, String> headers() {
+		return this.headers;
 	}
 
 	@Override

@@ -32,9 +32,12 @@ final class HitKeyApiClients {
 			.redirects(HttpRedirects.DONT_FOLLOW)
 			.errorHandler(new HitKeyResponseErrorHandler())
 			.build();
+		this.restTemplate.getInterceptors().add(new LimitedResponseBodyInterceptor());
+		OAuth2AccessTokenResponseHttpMessageConverter tokenResponses = new OAuth2AccessTokenResponseHttpMessageConverter();
+		tokenResponses.setAccessTokenResponseConverter(new HitKeyAccessTokenResponseConverter());
 		List<HttpMessageConverter<?>> converters = this.restTemplate.getMessageConverters();
 		converters.add(0, new JsonTokenRequestHttpMessageConverter());
-		converters.add(1, new OAuth2AccessTokenResponseHttpMessageConverter());
+		converters.add(1, tokenResponses);
 		this.restClient = RestClient.create(this.restTemplate);
 	}
 

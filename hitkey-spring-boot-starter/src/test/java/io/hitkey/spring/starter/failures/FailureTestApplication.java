@@ -1,0 +1,44 @@
+package io.hitkey.spring.starter.failures;
+
+import java.util.Map;
+
+import io.hitkey.spring.HitKeyUser;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An application with only the starter and its default filter chain.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class FailureTestApplication {
+
+	@RestController
+	static class Endpoints {
+
+		@GetMapping("/me")
+		Map<String, String> me(@AuthenticationPrincipal HitKeyUser user) {
+			return Map.of("sub", user.getName());
+		}
+
+		@GetMapping("/token")
+		Map<String, String> token(@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client) {
+			return Map.of("accessToken", client.getAccessToken().getTokenValue());
+		}
+
+		@GetMapping("/describe")
+		String describe(Authentication authentication,
+				@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client) {
+			return authentication + "\n" + client + "\n" + client.getAccessToken() + "\n" + client.getRefreshToken();
+		}
+
+	}
+
+}
