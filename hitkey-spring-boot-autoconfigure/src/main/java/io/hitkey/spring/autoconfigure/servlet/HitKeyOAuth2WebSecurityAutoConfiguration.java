@@ -15,8 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -89,6 +91,14 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 				clientRegistrationRepository, authorizedClientRepository);
 		manager.setAuthorizedClientProvider(provider);
 		return manager;
+	}
+
+	@Bean
+	FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> hitKeyAuthorizationCodeLogMaskingFilter() {
+		FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> registration = new FilterRegistrationBean<>(
+				new AuthorizationCodeLogMaskingFilter());
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)

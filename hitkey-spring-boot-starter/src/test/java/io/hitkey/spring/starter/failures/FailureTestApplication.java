@@ -30,7 +30,8 @@ class FailureTestApplication {
 
 		@GetMapping("/token")
 		Map<String, String> token(@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client) {
-			return Map.of("accessToken", client.getAccessToken().getTokenValue());
+			String token = client.getAccessToken().getTokenValue();
+			return Map.of("tokenEnd", token.substring(token.length() - 6));
 		}
 
 		@GetMapping("/describe")

