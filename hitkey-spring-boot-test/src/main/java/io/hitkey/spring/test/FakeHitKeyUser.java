@@ -176,13 +176,7 @@ public final class FakeHitKeyUser {
 			claims.put("email", this.email);
 		}
 		if (scopes.contains("project:read") && project != null && this.projectRole != null) {
-			Map<String, Object> projectClaim = new LinkedHashMap<>();
-			projectClaim.put("project_id", project.id().toString());
-			projectClaim.put("project_name", project.name());
-			projectClaim.put("project_slug", project.slug());
-			projectClaim.put("role", this.projectRole);
-			projectClaim.put("permissions", this.permissions);
-			claims.put("project", projectClaim);
+			claims.put("project", project.claim(this.projectRole, this.permissions));
 		}
 		return claims;
 	}

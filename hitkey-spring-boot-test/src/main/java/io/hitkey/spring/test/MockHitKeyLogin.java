@@ -124,14 +124,7 @@ final class MockHitKeyLogin {
 		claims.put("name", this.name);
 		claims.put("email", this.email);
 		if (this.projectRole != null) {
-			FakeHitKeyProject project = FakeHitKeyProject.DEMO;
-			Map<String, Object> projectClaim = new LinkedHashMap<>();
-			projectClaim.put("project_id", project.id().toString());
-			projectClaim.put("project_name", project.name());
-			projectClaim.put("project_slug", project.slug());
-			projectClaim.put("role", this.projectRole);
-			projectClaim.put("permissions", this.permissions);
-			claims.put("project", projectClaim);
+			claims.put("project", FakeHitKeyProject.DEMO.claim(this.projectRole, this.permissions));
 		}
 		return claims;
 	}

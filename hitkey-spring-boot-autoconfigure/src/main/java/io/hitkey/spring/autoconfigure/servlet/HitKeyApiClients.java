@@ -7,6 +7,8 @@ import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.AbstractRestClientOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -45,8 +47,16 @@ final class HitKeyApiClients {
 		return this.restTemplate;
 	}
 
-	RestClient restClient() {
-		return this.restClient;
+	/**
+	 * Make the given token client send HitKey's JSON token requests through this HTTP
+	 * client.
+	 */
+	<T extends AbstractOAuth2AuthorizationGrantRequest, C extends AbstractRestClientOAuth2AccessTokenResponseClient<T>> C configure(
+			C tokenResponseClient) {
+		tokenResponseClient.setRestClient(this.restClient);
+		tokenResponseClient.setHeadersConverter(new HitKeyTokenRequestHeadersConverter<>());
+		tokenResponseClient.setParametersCustomizer(SecretTokenRequestParameters::hide);
+		return tokenResponseClient;
 	}
 
 }

@@ -73,22 +73,14 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> hitKeyAuthorizationCodeTokenResponseClient(
 			HitKeyApiClients clients) {
-		RestClientAuthorizationCodeTokenResponseClient tokenResponseClient = new RestClientAuthorizationCodeTokenResponseClient();
-		tokenResponseClient.setRestClient(clients.restClient());
-		tokenResponseClient.setHeadersConverter(new HitKeyTokenRequestHeadersConverter<>());
-		tokenResponseClient.setParametersCustomizer(SecretTokenRequestParameters::hide);
-		return tokenResponseClient;
+		return clients.configure(new RestClientAuthorizationCodeTokenResponseClient());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> hitKeyRefreshTokenTokenResponseClient(
 			HitKeyApiClients clients) {
-		RestClientRefreshTokenTokenResponseClient tokenResponseClient = new RestClientRefreshTokenTokenResponseClient();
-		tokenResponseClient.setRestClient(clients.restClient());
-		tokenResponseClient.setHeadersConverter(new HitKeyTokenRequestHeadersConverter<>());
-		tokenResponseClient.setParametersCustomizer(SecretTokenRequestParameters::hide);
-		return tokenResponseClient;
+		return clients.configure(new RestClientRefreshTokenTokenResponseClient());
 	}
 
 	@Bean
