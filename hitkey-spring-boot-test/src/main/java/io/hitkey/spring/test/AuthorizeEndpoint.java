@@ -83,8 +83,9 @@ final class AuthorizeEndpoint implements HttpHandler {
 			Exchanges.html(exchange, 400, SignInPage.error(problem));
 			return;
 		}
-		Exchanges.redirect(exchange, form.get("redirect_uri") + separator(form.get("redirect_uri"))
-				+ "error=access_denied&state=" + encode(form.get("state")));
+		String redirectUri = RedirectUris.decoded(form.get("redirect_uri"));
+		Exchanges.redirect(exchange,
+				redirectUri + separator(redirectUri) + "error=access_denied&state=" + encode(form.get("state")));
 	}
 
 	private @Nullable FakeHitKeyUser chosenUser(Map<String, String> form) {
@@ -112,7 +113,7 @@ final class AuthorizeEndpoint implements HttpHandler {
 
 	private void redirectWithCode(HttpExchange exchange, Map<String, String> request, FakeHitKeyUser user)
 			throws IOException {
-		String redirectUri = request.get("redirect_uri");
+		String redirectUri = RedirectUris.decoded(request.get("redirect_uri"));
 		String code = this.hitKey.grants()
 			.issueCode(request.get("client_id"), redirectUri, user, this.hitKey.grantedScopes(request.get("scope")),
 					emptyToNull(request.get("code_challenge")), emptyToNull(request.get("code_challenge_method")));

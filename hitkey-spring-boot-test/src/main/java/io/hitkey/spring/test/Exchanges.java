@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reading requests and writing answers on the JDK's HTTP server.
@@ -58,8 +59,14 @@ final class Exchanges {
 	}
 
 	static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+		send(exchange, status, contentType, body, Map.of());
+	}
+
+	static void send(HttpExchange exchange, int status, String contentType, String body, Map<String, String> headers)
+			throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", contentType);
+		headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 		exchange.getResponseHeaders().set("Cache-Control", "no-store");
 		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
 		try (OutputStream out = exchange.getResponseBody()) {
@@ -67,10 +74,11 @@ final class Exchanges {
 		}
 	}
 
-	static void trickle(HttpExchange exchange, int status, String contentType, String body, Duration pause)
-			throws IOException {
+	static void trickle(HttpExchange exchange, int status, String contentType, String body,
+			Map<String, String> headers, Duration pause) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", contentType);
+		headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			for (byte value : bytes) {
@@ -89,7 +97,11 @@ final class Exchanges {
 	}
 
 	static void error(HttpExchange exchange, int status, String message) throws IOException {
-		json(exchange, status, "{\"error\":\"" + message.replace("\"", "\\\"") + "\"}");
+		json(exchange, status, errorJson(message));
+	}
+
+	static String errorJson(String message) {
+		return JsonMapper.shared().writeValueAsString(Map.of("error", message));
 	}
 
 	static void html(HttpExchange exchange, int status, String html) throws IOException {

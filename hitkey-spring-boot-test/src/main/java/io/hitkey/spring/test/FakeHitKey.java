@@ -16,13 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +58,8 @@ public final class FakeHitKey implements AutoCloseable {
 	 */
 	public static final String DEFAULT_CLIENT_SECRET = "fake-hitkey-secret";
 
+	private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
 	/**
 	 * The endpoints of HitKey, for scripting faults and counting calls.
 	 */
@@ -92,7 +91,7 @@ public final class FakeHitKey implements AutoCloseable {
 
 	private final FakeHitKeyGrants grants;
 
-	private final List<FakeHitKeyUser> users = new CopyOnWriteArrayList<>();
+	private volatile List<FakeHitKeyUser> users = List.of();
 
 	private volatile @Nullable FakeHitKeyUser autoApprovedUser;
 
@@ -133,27 +132,32 @@ public final class FakeHitKey implements AutoCloseable {
 	public synchronized FakeHitKey start() {
 		Assert.state(this.server == null, "FakeHitKey is already started");
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-					this.settings.port), 256);
-			this.executor = Executors.newFixedThreadPool(this.settings.threads, (task) -> {
-				Thread thread = new Thread(task, "fake-hitkey");
-				thread.setDaemon(true);
-				return thread;
-			});
+			HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, this.settings.port), 256);
+			// Sleeping faults (delay, trickle) must not starve the other endpoints.
+			this.executor = Executors.newCachedThreadPool(FakeHitKey::daemonThread);
 			server.setExecutor(this.executor);
-			AuthorizeEndpoint authorize = new AuthorizeEndpoint(this);
-			server.createContext("/", handler(Endpoint.AUTHORIZE, authorize));
-			server.createContext("/oauth/token", handler(Endpoint.TOKEN, new TokenEndpoint(this)));
-			server.createContext("/oauth/userinfo", handler(Endpoint.USERINFO, new UserinfoEndpoint(this)));
-			server.createContext("/health", handler(Endpoint.HEALTH,
-					(exchange) -> Exchanges.json(exchange, 200, "{\"status\":\"ok\"}")));
-			server.start();
+			server.createContext("/", new EndpointDispatcher(this, this.faults, this.calls));
+			// The server's dispatcher thread inherits this thread's daemon status: a fake
+			// that is never closed must not keep the JVM alive.
+			Thread starter = daemonThread(server::start);
+			starter.start();
+			starter.join();
 			this.server = server;
 			return this;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start FakeHitKey", ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting FakeHitKey", ex);
+		}
+	}
+
+	private static Thread daemonThread(Runnable task) {
+		Thread thread = new Thread(task, "fake-hitkey");
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	/**
@@ -175,7 +179,7 @@ public final class FakeHitKey implements AutoCloseable {
 	 * Return the port the fake listens on.
 	 * @return the port
 	 */
-	public int port() {
+	public synchronized int port() {
 		Assert.state(this.server != null, "FakeHitKey is not started");
 		return this.server.getAddress().getPort();
 	}
@@ -185,7 +189,7 @@ public final class FakeHitKey implements AutoCloseable {
 	 * @return the URL of the login UI
 	 */
 	public String authUrl() {
-		return "http://127.0.0.1:" + port();
+		return "http://" + LOOPBACK.getHostAddress() + ":" + port();
 	}
 
 	/**
@@ -193,7 +197,7 @@ public final class FakeHitKey implements AutoCloseable {
 	 * @return the URL of the API
 	 */
 	public String apiUrl() {
-		return "http://127.0.0.1:" + port();
+		return authUrl();
 	}
 
 	/**
@@ -217,7 +221,7 @@ public final class FakeHitKey implements AutoCloseable {
 	 * @return the users
 	 */
 	public List<FakeHitKeyUser> users() {
-		return List.copyOf(this.users);
+		return this.users;
 	}
 
 	/**
@@ -225,8 +229,10 @@ public final class FakeHitKey implements AutoCloseable {
 	 * @param user the user
 	 * @return this fake
 	 */
-	public FakeHitKey addUser(FakeHitKeyUser user) {
-		this.users.add(user);
+	public synchronized FakeHitKey addUser(FakeHitKeyUser user) {
+		List<FakeHitKeyUser> users = new ArrayList<>(this.users);
+		users.add(user);
+		this.users = List.copyOf(users);
 		return this;
 	}
 
@@ -304,7 +310,9 @@ public final class FakeHitKey implements AutoCloseable {
 
 	/**
 	 * Make every refresh token issued so far invalid, as if HitKey's 90-day cap was
-	 * reached.
+	 * reached. With a {@link Builder#clock(Clock) clock} of its own, a test can also let
+	 * time pass: refresh tokens expire 30 days after their last use and 90 days after
+	 * they were issued.
 	 * @return this fake
 	 */
 	public FakeHitKey revokeRefreshTokens() {
@@ -318,9 +326,8 @@ public final class FakeHitKey implements AutoCloseable {
 	 * issued stay valid.
 	 * @return this fake
 	 */
-	public FakeHitKey reset() {
-		this.users.clear();
-		this.users.addAll(this.settings.users);
+	public synchronized FakeHitKey reset() {
+		this.users = List.copyOf(this.settings.users);
 		this.autoApprovedUser = this.settings.autoApprovedUser;
 		this.accessTokenLifetime = this.settings.accessTokenLifetime;
 		this.faults.values().forEach(Deque::clear);
@@ -375,59 +382,12 @@ public final class FakeHitKey implements AutoCloseable {
 		return granted;
 	}
 
-	private HttpHandler handler(Endpoint endpoint, HttpHandler handler) {
-		return (exchange) -> {
-			try {
-				this.calls.get(endpoint).incrementAndGet();
-				FakeHitKeyFault fault = this.faults.get(endpoint).poll();
-				if (fault == null || !applyFault(exchange, fault)) {
-					handler.handle(exchange);
-				}
-			}
-			finally {
-				exchange.close();
-			}
-		};
-	}
-
-	/**
-	 * Apply the fault; return whether it answered the call.
-	 */
-	private boolean applyFault(HttpExchange exchange, FakeHitKeyFault fault) throws IOException {
-		if (fault.dropsConnection()) {
-			// Closing the exchange before any response headers makes the JDK server drop
-			// the connection: the client sees an empty answer.
-			exchange.close();
-			return true;
-		}
-		if (!fault.delay().isZero()) {
-			try {
-				Thread.sleep(fault.delay().toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return false;
-		}
-		fault.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-		String body = (fault.body() != null) ? fault.body() : "";
-		if (fault.trickle().isZero()) {
-			Exchanges.send(exchange, fault.status(), fault.contentType(), body);
-		}
-		else {
-			Exchanges.trickle(exchange, fault.status(), fault.contentType(), body, fault.trickle());
-		}
-		return true;
-	}
-
 	/**
 	 * Builds a {@link FakeHitKey}.
 	 */
 	public static final class Builder {
 
 		private int port;
-
-		private int threads = 32;
 
 		private String clientId = DEFAULT_CLIENT_ID;
 
@@ -480,6 +440,8 @@ public final class FakeHitKey implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder redirectUri(String redirectUri) {
+			Assert.isTrue(RedirectUris.isAllowed(List.of(redirectUri), redirectUri),
+					() -> "'redirectUri' must be an absolute http or https URI: " + redirectUri);
 			this.redirectUris.add(redirectUri);
 			return this;
 		}
@@ -512,6 +474,7 @@ public final class FakeHitKey implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder accessTokenLifetime(Duration lifetime) {
+			Assert.isTrue(!lifetime.isNegative(), "'lifetime' must not be negative");
 			this.accessTokenLifetime = lifetime;
 			return this;
 		}
@@ -534,17 +497,6 @@ public final class FakeHitKey implements AutoCloseable {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Serve with the given number of threads (32 by default).
-		 * @param threads the number of threads
-		 * @return this builder
-		 */
-		public Builder threads(int threads) {
-			Assert.isTrue(threads > 0, "'threads' must be positive");
-			this.threads = threads;
 			return this;
 		}
 

@@ -1,16 +1,22 @@
 package io.hitkey.spring.test;
 
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Starts a {@link FakeHitKey}, registers it as a bean, points the {@code hitkey.*}
- * properties at it, and stops it with the context.
+ * properties at it, and stops it with the context. Properties the test sets itself win.
  *
  * @author HitKey
  */
@@ -24,24 +30,56 @@ class FakeHitKeyContextCustomizer implements ContextCustomizer {
 		this.autoApprove = autoApprove;
 	}
 
+	private static final List<String> TEST_PROPERTY_SOURCES = List.of(
+			TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, "Dynamic Test Properties");
+
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		FakeHitKey.Builder builder = FakeHitKey.builder();
-		if (this.autoApprove) {
-			builder.autoApprove(FakeHitKeyUsers.defaults().get(0));
+		Map<String, Object> properties;
+		if (AotDetector.useGeneratedArtifacts() || Boolean.getBoolean("spring.aot.processing")) {
+			// Ahead-of-time processing builds the context without running it: nothing to
+			// serve, and a server would outlive the processing.
+			properties = properties("http://127.0.0.1:1", FakeHitKey.DEFAULT_CLIENT_ID,
+					FakeHitKey.DEFAULT_CLIENT_SECRET);
 		}
-		FakeHitKey hitKey = builder.build().start();
-		context.getBeanFactory().registerSingleton(BEAN_NAME, hitKey);
-		context.addApplicationListener((event) -> {
-			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-				hitKey.close();
+		else {
+			FakeHitKey.Builder builder = FakeHitKey.builder();
+			if (this.autoApprove) {
+				builder.autoApprove(FakeHitKeyUsers.defaults().get(0));
 			}
-		});
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource(BEAN_NAME,
-					Map.of("hitkey.auth-url", hitKey.authUrl(), "hitkey.api-url", hitKey.apiUrl(), "hitkey.client-id",
-							hitKey.clientId(), "hitkey.client-secret", hitKey.clientSecret())));
+			FakeHitKey hitKey = builder.build().start();
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			beanFactory.registerSingleton(BEAN_NAME, hitKey);
+			// Closed when the context closes, and when it fails to start.
+			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, hitKey::close);
+			properties = properties(hitKey.apiUrl(), hitKey.clientId(), hitKey.clientSecret());
+		}
+		addBelowTestProperties(context.getEnvironment().getPropertySources(),
+				new MapPropertySource(BEAN_NAME, properties));
+	}
+
+	private static Map<String, Object> properties(String url, String clientId, String clientSecret) {
+		return Map.of("hitkey.auth-url", url, "hitkey.api-url", url, "hitkey.client-id", clientId,
+				"hitkey.client-secret", clientSecret);
+	}
+
+	/**
+	 * Add the fake's properties above the application's configuration but below the
+	 * test's own ({@code @SpringBootTest(properties)}, {@code @DynamicPropertySource}).
+	 */
+	private static void addBelowTestProperties(MutablePropertySources sources, MapPropertySource fake) {
+		String lowestTestSource = null;
+		for (PropertySource<?> source : sources) {
+			if (TEST_PROPERTY_SOURCES.contains(source.getName())) {
+				lowestTestSource = source.getName();
+			}
+		}
+		if (lowestTestSource != null) {
+			sources.addAfter(lowestTestSource, fake);
+		}
+		else {
+			sources.addFirst(fake);
+		}
 	}
 
 	@Override

@@ -50,8 +50,7 @@ public final class FakeHitKeyFault {
 	 * @return the fault
 	 */
 	public static FakeHitKeyFault error(int status, String message) {
-		return status(status, "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}",
-				"application/json");
+		return status(status, Exchanges.errorJson(message), "application/json");
 	}
 
 	/**
@@ -62,7 +61,7 @@ public final class FakeHitKeyFault {
 	 * @return the fault
 	 */
 	public static FakeHitKeyFault status(int status, String body, String contentType) {
-		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status");
+		Assert.isTrue(status >= 200 && status <= 599, "'status' must be a final HTTP status (200 to 599)");
 		return new FakeHitKeyFault(status, body, contentType, Duration.ZERO, false, Duration.ZERO, Map.of());
 	}
 
@@ -95,12 +94,14 @@ public final class FakeHitKeyFault {
 	 * @return the fault
 	 */
 	public static FakeHitKeyFault trickle(int status, String body, String contentType, Duration pause) {
+		Assert.isTrue(status >= 200 && status <= 599, "'status' must be a final HTTP status (200 to 599)");
+		Assert.isTrue(!pause.isNegative() && !pause.isZero(), "'pause' must be positive");
 		return new FakeHitKeyFault(status, body, contentType, Duration.ZERO, false, pause, Map.of());
 	}
 
 	/**
 	 * Return a copy of this fault whose answer carries the given header as well, such as
-	 * {@code Retry-After}.
+	 * {@code Retry-After}. Delays and dropped connections send no headers of their own.
 	 * @param name the header name
 	 * @param value the header value
 	 * @return the copy

@@ -24,6 +24,10 @@ final class FakeHitKeyGrants {
 
 	static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
+	static final Duration REFRESH_TOKEN_IDLE_LIMIT = Duration.ofDays(30);
+
+	static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(90);
+
 	private static final SecureRandom random = new SecureRandom();
 
 	private final Map<String, Code> codes = new ConcurrentHashMap<>();
@@ -62,7 +66,8 @@ final class FakeHitKeyGrants {
 	}
 
 	RefreshToken issueRefreshToken(String clientId, FakeHitKeyUser user, Set<String> scopes) {
-		RefreshToken token = new RefreshToken(randomValue("hkrt_"), clientId, user, scopes);
+		Instant now = this.clock.instant();
+		RefreshToken token = new RefreshToken(randomValue("hkrt_"), clientId, user, scopes, now, now);
 		this.refreshTokens.put(token.value(), token);
 		return token;
 	}
@@ -72,8 +77,15 @@ final class FakeHitKeyGrants {
 		return (token != null && this.clock.instant().isBefore(token.expiresAt())) ? token : null;
 	}
 
-	@Nullable RefreshToken refreshToken(String value) {
-		return this.refreshTokens.get(value);
+	/**
+	 * Use a refresh token: valid for 30 days after its last use and 90 days after it was
+	 * issued, as at HitKey.
+	 */
+	@Nullable RefreshToken useRefreshToken(String value) {
+		Instant now = this.clock.instant();
+		RefreshToken used = this.refreshTokens.computeIfPresent(value,
+				(key, token) -> token.isValidAt(now) ? token.usedAt(now) : null);
+		return used;
 	}
 
 	void expireAccessTokens() {
@@ -94,7 +106,8 @@ final class FakeHitKeyGrants {
 		if (verifier == null) {
 			return false;
 		}
-		if ("plain".equals(method)) {
+		// RFC 7636: without a method, the challenge is the plain verifier.
+		if (method == null || "plain".equals(method)) {
 			return MessageDigest.isEqual(verifier.getBytes(StandardCharsets.US_ASCII),
 					challenge.getBytes(StandardCharsets.US_ASCII));
 		}
@@ -116,7 +129,18 @@ final class FakeHitKeyGrants {
 	record AccessToken(String value, String clientId, FakeHitKeyUser user, Set<String> scopes, Instant expiresAt) {
 	}
 
-	record RefreshToken(String value, String clientId, FakeHitKeyUser user, Set<String> scopes) {
+	record RefreshToken(String value, String clientId, FakeHitKeyUser user, Set<String> scopes, Instant issuedAt,
+			Instant lastUsedAt) {
+
+		boolean isValidAt(Instant now) {
+			return now.isBefore(this.lastUsedAt.plus(REFRESH_TOKEN_IDLE_LIMIT))
+					&& now.isBefore(this.issuedAt.plus(REFRESH_TOKEN_LIFETIME));
+		}
+
+		RefreshToken usedAt(Instant now) {
+			return new RefreshToken(this.value, this.clientId, this.user, this.scopes, this.issuedAt, now);
+		}
+
 	}
 
 }

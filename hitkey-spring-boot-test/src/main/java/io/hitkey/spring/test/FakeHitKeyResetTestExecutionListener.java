@@ -1,11 +1,13 @@
 package io.hitkey.spring.test;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * {@link FakeHitKey#reset() Resets} the context's {@link FakeHitKey}, if it has one,
+ * {@link FakeHitKey#reset() Resets} the {@link FakeHitKey} of
+ * {@link AutoConfigureFakeHitKey @AutoConfigureFakeHitKey}, if the context has one,
  * before each test method, so that faults and counted calls don't leak between tests
  * that share a cached context.
  *
@@ -21,7 +23,10 @@ class FakeHitKeyResetTestExecutionListener extends AbstractTestExecutionListener
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
 		if (testContext.hasApplicationContext()) {
-			testContext.getApplicationContext().getBeanProvider(FakeHitKey.class).ifAvailable(FakeHitKey::reset);
+			ApplicationContext context = testContext.getApplicationContext();
+			if (context.containsBean(FakeHitKeyContextCustomizer.BEAN_NAME)) {
+				context.getBean(FakeHitKeyContextCustomizer.BEAN_NAME, FakeHitKey.class).reset();
+			}
 		}
 	}
 

@@ -87,6 +87,13 @@ public final class FakeHitKeyUser {
 				this.preferredUsername, this.nativeScript, this.preferredOrder, this.projectRole, this.permissions);
 	}
 
+	FakeHitKeyUser withNameAndEmail(String name, @Nullable String email) {
+		FakeHitKeyUser named = of(name, (email != null) ? email : "user@example.com");
+		return new FakeHitKeyUser(this.sub, name, email, named.givenName, named.familyName, named.displayName,
+				(email != null) ? named.preferredUsername : this.preferredUsername, this.nativeScript,
+				this.preferredOrder, this.projectRole, this.permissions);
+	}
+
 	/**
 	 * Return a copy with the given role in the fake's project, and permissions.
 	 * @param role the project role: {@code owner}, {@code admin} or {@code member}

@@ -3,7 +3,6 @@ package io.hitkey.spring.test;
 import java.util.List;
 import java.util.UUID;
 
-import io.hitkey.spring.HitKeyAuthoritiesMapper;
 import io.hitkey.spring.HitKeyClientRegistrations;
 import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,9 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 /**
  * A MockMvc {@link RequestPostProcessor} that signs a HitKey user in, built with
  * {@link HitKeyMockMvcRequestPostProcessors#hitKeyLogin()}. Without configuration the
- * user is {@code Test User <user@example.com>} with scopes {@code openid profile email}.
+ * user is {@code Test User <user@example.com>}, granted the scopes the application asks
+ * HitKey for ({@code hitkey.scopes}). The user's claims are filtered by the granted
+ * scopes as HitKey filters them: without {@code email}, there is no email.
  *
  * @author HitKey
  * @since 0.1.0
@@ -63,15 +64,14 @@ public final class HitKeyLoginRequestPostProcessor implements RequestPostProcess
 	}
 
 	/**
-	 * Put the user in the HitKey project with the given role and permissions; adds the
-	 * {@code project:read} scope unless {@link #scopes(String...)} is set.
+	 * Put the user in the HitKey project with the given role and permissions; grants the
+	 * {@code project:read} scope too, unless {@link #scopes(String...)} sets the scopes.
 	 * @param role the role: {@code owner}, {@code admin} or {@code member}
 	 * @param permissions the permissions, such as {@code can_deploy}
 	 * @return this post-processor
 	 */
 	public HitKeyLoginRequestPostProcessor projectRole(String role, String... permissions) {
-		this.login.projectRole(role);
-		this.login.permissions(List.of(permissions));
+		this.login.projectRole(role, List.of(permissions));
 		return this;
 	}
 
@@ -110,16 +110,13 @@ public final class HitKeyLoginRequestPostProcessor implements RequestPostProcess
 	@Override
 	public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
 		WebApplicationContext context = findContext(request.getServletContext());
-		HitKeyAuthoritiesMapper authoritiesMapper = (context != null) ? context
-			.getBeanProvider(HitKeyAuthoritiesMapper.class)
-			.getIfAvailable(HitKeyAuthoritiesMapper::standard) : HitKeyAuthoritiesMapper.standard();
 		MockHttpServletRequest authenticated = SecurityMockMvcRequestPostProcessors
-			.authentication(this.login.authentication(authoritiesMapper))
+			.authentication(this.login.authentication(context))
 			.postProcessRequest(request);
 		return SecurityMockMvcRequestPostProcessors.oauth2Client(HitKeyClientRegistrations.REGISTRATION_ID)
 			.clientRegistration(registration(context))
 			.principalName(this.login.principalName())
-			.accessToken(this.login.accessToken())
+			.accessToken(this.login.accessToken(context))
 			.postProcessRequest(authenticated);
 	}
 

@@ -16,15 +16,21 @@ import io.hitkey.spring.HitKeyClientRegistrations;
 import io.hitkey.spring.HitKeyUser;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
  * The user of a mock HitKey login and the authentication a real sign-in would give
- * them: the principal and authorities come from {@link HitKeyUser#fromClaims} and the
- * application's {@link HitKeyAuthoritiesMapper}, as in a real sign-in.
+ * them. The claims come from the same builder as {@link FakeHitKey}'s userinfo, filtered
+ * by the granted scopes; the principal and authorities come from
+ * {@link HitKeyUser#fromClaims} with the application's {@link HitKeyAuthoritiesMapper}
+ * and {@link GrantedAuthoritiesMapper}, as in a real sign-in.
  *
  * @author HitKey
  */
@@ -36,38 +42,28 @@ final class MockHitKeyLogin {
 
 	static final String DEFAULT_EMAIL = "user@example.com";
 
-	private String sub = DEFAULT_SUB;
+	private static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
 
-	private String name = DEFAULT_NAME;
-
-	private @Nullable String email = DEFAULT_EMAIL;
-
-	private @Nullable String projectRole;
-
-	private List<String> permissions = List.of();
+	private FakeHitKeyUser user = FakeHitKeyUser.of(DEFAULT_NAME, DEFAULT_EMAIL).withSub(UUID.fromString(DEFAULT_SUB));
 
 	private @Nullable Set<String> scopes;
 
 	private final Map<String, Object> extraClaims = new LinkedHashMap<>();
 
 	void sub(String sub) {
-		this.sub = sub;
+		this.user = this.user.withSub(UUID.fromString(sub));
 	}
 
 	void name(String name) {
-		this.name = name;
+		this.user = this.user.withNameAndEmail(name, this.user.email());
 	}
 
 	void email(@Nullable String email) {
-		this.email = email;
+		this.user = this.user.withNameAndEmail(this.user.name(), email);
 	}
 
-	void projectRole(@Nullable String projectRole) {
-		this.projectRole = projectRole;
-	}
-
-	void permissions(List<String> permissions) {
-		this.permissions = List.copyOf(permissions);
+	void projectRole(String role, List<String> permissions) {
+		this.user = this.user.withProjectRole(role, permissions.toArray(String[]::new));
 	}
 
 	void scopes(Collection<String> scopes) {
@@ -79,54 +75,60 @@ final class MockHitKeyLogin {
 	}
 
 	void user(FakeHitKeyUser user) {
-		this.sub = user.sub().toString();
-		this.name = user.name();
-		this.email = user.email();
-		this.projectRole = user.projectRole();
-		this.permissions = user.permissions();
-		this.extraClaims.putAll(user.claims(Set.of("profile"), null));
+		this.user = user;
 	}
 
 	String principalName() {
-		return this.sub;
+		return this.user.sub().toString();
 	}
 
-	Set<String> grantedScopes() {
+	/**
+	 * Return the granted scopes: the ones set, or else the ones the application asks
+	 * HitKey for, with {@code project:read} added for a user given a project role.
+	 */
+	Set<String> grantedScopes(@Nullable ListableBeanFactory beans) {
 		if (this.scopes != null) {
 			return this.scopes;
 		}
-		Set<String> scopes = new LinkedHashSet<>(List.of("openid", "profile", "email"));
-		if (this.projectRole != null) {
+		Set<String> scopes = new LinkedHashSet<>();
+		scopes.add("openid");
+		scopes.addAll(requestedScopes(beans));
+		if (this.user.projectRole() != null) {
 			scopes.add("project:read");
 		}
 		return scopes;
 	}
 
-	OAuth2AuthenticationToken authentication(HitKeyAuthoritiesMapper authoritiesMapper) {
-		HitKeyUser user = HitKeyUser.fromClaims(claims(), grantedScopes(), authoritiesMapper);
-		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+	OAuth2AuthenticationToken authentication(@Nullable ListableBeanFactory beans) {
+		Set<String> grantedScopes = grantedScopes(beans);
+		Map<String, Object> claims = new LinkedHashMap<>(this.user.claims(grantedScopes, FakeHitKeyProject.DEMO));
+		claims.putAll(this.extraClaims);
+		HitKeyAuthoritiesMapper authoritiesMapper = (beans != null)
+				? beans.getBeanProvider(HitKeyAuthoritiesMapper.class).getIfAvailable(HitKeyAuthoritiesMapper::standard)
+				: HitKeyAuthoritiesMapper.standard();
+		HitKeyUser user = HitKeyUser.fromClaims(claims, grantedScopes, authoritiesMapper);
+		GrantedAuthoritiesMapper grantedAuthoritiesMapper = (beans != null)
+				? beans.getBeanProvider(GrantedAuthoritiesMapper.class).getIfUnique() : null;
+		List<GrantedAuthority> authorities = new ArrayList<>((grantedAuthoritiesMapper != null)
+				? grantedAuthoritiesMapper.mapAuthorities(user.getAuthorities()) : user.getAuthorities());
 		// Spring Security 7 records the factor of a real OAuth2 login next to the mapped
 		// authorities; a mock login carries it too.
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY));
 		return new OAuth2AuthenticationToken(user, authorities, HitKeyClientRegistrations.REGISTRATION_ID);
 	}
 
-	OAuth2AccessToken accessToken() {
+	OAuth2AccessToken accessToken(@Nullable ListableBeanFactory beans) {
 		Instant now = Instant.now();
 		return new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "mock-hitkey-access-token-" + UUID.randomUUID(),
-				now, now.plus(1, ChronoUnit.HOURS), grantedScopes());
+				now, now.plus(1, ChronoUnit.HOURS), grantedScopes(beans));
 	}
 
-	private Map<String, Object> claims() {
-		Map<String, Object> claims = new LinkedHashMap<>(this.extraClaims);
-		claims.put("sub", this.sub);
-		claims.put("id", this.sub);
-		claims.put("name", this.name);
-		claims.put("email", this.email);
-		if (this.projectRole != null) {
-			claims.put("project", FakeHitKeyProject.DEMO.claim(this.projectRole, this.permissions));
-		}
-		return claims;
+	private static Collection<String> requestedScopes(@Nullable ListableBeanFactory beans) {
+		ClientRegistrationRepository repository = (beans != null)
+				? beans.getBeanProvider(ClientRegistrationRepository.class).getIfAvailable() : null;
+		ClientRegistration registration = (repository != null)
+				? repository.findByRegistrationId(HitKeyClientRegistrations.REGISTRATION_ID) : null;
+		return (registration != null) ? registration.getScopes() : DEFAULT_SCOPES;
 	}
 
 }

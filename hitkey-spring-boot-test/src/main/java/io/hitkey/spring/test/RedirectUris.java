@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @author HitKey
  */
 final class RedirectUris {
+
+	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
 	private RedirectUris() {
 	}
@@ -73,7 +76,15 @@ final class RedirectUris {
 	}
 
 	private static boolean isLoopback(String host) {
-		return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host);
+		return "localhost".equalsIgnoreCase(host) || IPV4_LOOPBACK.matcher(host).matches() || "[::1]".equals(host);
+	}
+
+	/**
+	 * Return the redirect URI the browser is sent back to: the decoded form that was
+	 * checked.
+	 */
+	static String decoded(String redirectUri) {
+		return URLDecoder.decode(redirectUri, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,12 +1,13 @@
 package io.hitkey.spring.test;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @author HitKey
  */
-final class TokenEndpoint implements HttpHandler {
+final class TokenEndpoint {
 
 	private final FakeHitKey hitKey;
 
@@ -26,24 +27,22 @@ final class TokenEndpoint implements HttpHandler {
 		this.hitKey = hitKey;
 	}
 
-	@Override
-	public void handle(HttpExchange exchange) throws IOException {
+	void handle(HttpExchange exchange, String body) throws IOException {
 		if (!"POST".equals(exchange.getRequestMethod())) {
 			Exchanges.error(exchange, 405, "Method not allowed");
 			return;
 		}
 		String contentType = Exchanges.header(exchange, "Content-Type");
-		if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
 			Exchanges.error(exchange, 400, "Content-Type must be application/json");
 			return;
 		}
-		JsonNode request = parse(Exchanges.body(exchange));
+		JsonNode request = parse(body);
 		if (request == null) {
 			Exchanges.error(exchange, 400, "Invalid JSON body");
 			return;
 		}
 		String grantType = text(request, "grant_type");
-		this.hitKey.countTokenCall((grantType != null) ? grantType : "none");
 		if (!this.hitKey.clientId().equals(text(request, "client_id"))) {
 			Exchanges.error(exchange, 400, "Invalid client_id");
 			return;
@@ -87,7 +86,7 @@ final class TokenEndpoint implements HttpHandler {
 
 	private void refresh(HttpExchange exchange, JsonNode request) throws IOException {
 		String value = text(request, "refresh_token");
-		FakeHitKeyGrants.RefreshToken refreshToken = (value != null) ? this.hitKey.grants().refreshToken(value)
+		FakeHitKeyGrants.RefreshToken refreshToken = (value != null) ? this.hitKey.grants().useRefreshToken(value)
 				: null;
 		if (refreshToken == null || !refreshToken.clientId().equals(this.hitKey.clientId())) {
 			Exchanges.error(exchange, 400, "Invalid or expired refresh token");
@@ -98,13 +97,14 @@ final class TokenEndpoint implements HttpHandler {
 
 	private void tokenResponse(HttpExchange exchange, FakeHitKeyUser user, Set<String> scopes, String refreshToken)
 			throws IOException {
+		Duration lifetime = this.hitKey.currentAccessTokenLifetime();
 		FakeHitKeyGrants.AccessToken accessToken = this.hitKey.grants()
-			.issueAccessToken(this.hitKey.clientId(), user, scopes, this.hitKey.currentAccessTokenLifetime());
+			.issueAccessToken(this.hitKey.clientId(), user, scopes, lifetime);
 		Map<String, Object> response = new LinkedHashMap<>();
 		response.put("access_token", accessToken.value());
 		response.put("refresh_token", refreshToken);
 		response.put("token_type", "Bearer");
-		response.put("expires_in", this.hitKey.currentAccessTokenLifetime().toSeconds());
+		response.put("expires_in", lifetime.toSeconds());
 		response.put("scope", String.join(" ", scopes));
 		Exchanges.json(exchange, 200, JsonMapper.shared().writeValueAsString(response));
 	}

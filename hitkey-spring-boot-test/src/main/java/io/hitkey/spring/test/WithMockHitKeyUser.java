@@ -14,7 +14,9 @@ import org.springframework.security.test.context.support.WithSecurityContext;
 /**
  * Runs a test as a signed-in HitKey user: the security context holds the
  * {@code HitKeyUser} principal and the authorities a real sign-in would give, built by
- * the application's {@code HitKeyAuthoritiesMapper}.
+ * the application's {@code HitKeyAuthoritiesMapper}. It sets up no authorized client:
+ * for handlers that take {@code @RegisteredOAuth2AuthorizedClient("hitkey")}, use the
+ * MockMvc post-processor {@link HitKeyMockMvcRequestPostProcessors#hitKeyLogin()}.
  * <pre class="code">
  * &#064;Test
  * &#064;WithMockHitKeyUser(projectRole = "admin", permissions = "can_deploy")
@@ -62,8 +64,8 @@ public @interface WithMockHitKeyUser {
 	String[] permissions() default {};
 
 	/**
-	 * The granted scopes; empty for {@code openid profile email}, plus
-	 * {@code project:read} with a project role.
+	 * The granted scopes; empty for the scopes the application asks HitKey for, plus
+	 * {@code project:read} with a project role. Claims are filtered by them.
 	 * @return the scopes
 	 */
 	String[] scopes() default {};

@@ -2,8 +2,9 @@ package io.hitkey.spring.test;
 
 import java.util.List;
 
-import io.hitkey.spring.HitKeyAuthoritiesMapper;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,11 +17,11 @@ import org.springframework.security.test.context.support.WithSecurityContextFact
  */
 final class WithMockHitKeyUserSecurityContextFactory implements WithSecurityContextFactory<WithMockHitKeyUser> {
 
-	private HitKeyAuthoritiesMapper authoritiesMapper = HitKeyAuthoritiesMapper.standard();
+	private @Nullable ListableBeanFactory beans;
 
 	@Autowired(required = false)
-	void setAuthoritiesMapper(HitKeyAuthoritiesMapper authoritiesMapper) {
-		this.authoritiesMapper = authoritiesMapper;
+	void setBeanFactory(ListableBeanFactory beans) {
+		this.beans = beans;
 	}
 
 	@Override
@@ -30,14 +31,13 @@ final class WithMockHitKeyUserSecurityContextFactory implements WithSecurityCont
 		login.name(annotation.name());
 		login.email(annotation.email());
 		if (!annotation.projectRole().isEmpty()) {
-			login.projectRole(annotation.projectRole());
-			login.permissions(List.of(annotation.permissions()));
+			login.projectRole(annotation.projectRole(), List.of(annotation.permissions()));
 		}
 		if (annotation.scopes().length > 0) {
 			login.scopes(List.of(annotation.scopes()));
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(login.authentication(this.authoritiesMapper));
+		context.setAuthentication(login.authentication(this.beans));
 		return context;
 	}
 

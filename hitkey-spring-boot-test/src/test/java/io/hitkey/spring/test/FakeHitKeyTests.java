@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link FakeHitKey}: HitKey's relying-party contract, over real HTTP.
@@ -328,6 +329,101 @@ class FakeHitKeyTests {
 
 		assertThat(get(this.hitKey.apiUrl() + "/health").statusCode()).isEqualTo(200);
 		assertThat(this.hitKey.calls(FakeHitKey.Endpoint.HEALTH)).isEqualTo(2);
+	}
+
+	@Test
+	void faultedTokenCallsAreCountedByGrantType() {
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, 2, FakeHitKeyFault.error(500, "down"));
+
+		refresh("hkrt_unknown");
+		refresh("hkrt_unknown");
+
+		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(2);
+	}
+
+	@Test
+	void unknownPathsAreNotFoundAndNeitherCountedNorFaulted() {
+		this.hitKey.failNext(FakeHitKey.Endpoint.AUTHORIZE, 1, FakeHitKeyFault.error(500, "down"));
+
+		assertThat(get(this.hitKey.authUrl() + "/favicon.ico").statusCode()).isEqualTo(404);
+		assertThat(get(this.hitKey.apiUrl() + "/oauth/token/extra").statusCode()).isEqualTo(404);
+
+		assertThat(this.hitKey.calls(FakeHitKey.Endpoint.AUTHORIZE)).isZero();
+		assertThat(get(authorizeUrl(Map.of())).statusCode()).isEqualTo(500);
+	}
+
+	@Test
+	void onlyLoopbackHostsAreAcceptedWithoutARegisteredRedirectUri() {
+		assertThat(get(authorizeUrl(Map.of("redirect_uri", "http://127.0.0.1:9/cb"))).statusCode()).isEqualTo(200);
+		assertThat(get(authorizeUrl(Map.of("redirect_uri", "http://127.evil.example/cb"))).statusCode())
+			.isEqualTo(400);
+		assertThat(get(authorizeUrl(Map.of("redirect_uri", "http://localhost.evil.example/cb"))).statusCode())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void encodedRedirectUriIsDecodedBeforeRedirecting() {
+		this.hitKey.autoApprove(this.ada);
+
+		HttpResponse<String> answer = get(authorizeUrl(Map.of("redirect_uri", encode(REDIRECT_URI))));
+
+		assertThat(answer.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT_URI + "?code=");
+	}
+
+	@Test
+	void refreshTokenExpiresThirtyDaysAfterItsLastUse() {
+		String refreshToken = json(exchangeCode(signIn(Map.of()), null)).get("refresh_token").asString();
+		this.clock.advance(Duration.ofDays(29));
+		assertThat(refresh(refreshToken).statusCode()).isEqualTo(200);
+		this.clock.advance(Duration.ofDays(29));
+		assertThat(refresh(refreshToken).statusCode()).as("the window slides with each use").isEqualTo(200);
+
+		this.clock.advance(Duration.ofDays(30));
+
+		assertHitKeyError(refresh(refreshToken), 400, "Invalid or expired refresh token");
+	}
+
+	@Test
+	void refreshTokenExpiresNinetyDaysAfterItWasIssuedHoweverOftenItIsUsed() {
+		String refreshToken = json(exchangeCode(signIn(Map.of()), null)).get("refresh_token").asString();
+		for (int day = 0; day < 85; day += 17) {
+			this.clock.advance(Duration.ofDays(17));
+			assertThat(refresh(refreshToken).statusCode()).isEqualTo(200);
+		}
+
+		this.clock.advance(Duration.ofDays(6));
+
+		assertHitKeyError(refresh(refreshToken), 400, "Invalid or expired refresh token");
+	}
+
+	@Test
+	void faultCanCarryHeaders() {
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
+				FakeHitKeyFault.error(429, "Too many requests").withHeader("Retry-After", "60"));
+
+		HttpResponse<String> answer = refresh("hkrt_any");
+
+		assertHitKeyError(answer, 429, "Too many requests");
+		assertThat(answer.headers().firstValue("Retry-After")).hasValue("60");
+	}
+
+	@Test
+	void trickleSendsTheBodySlowly() {
+		this.hitKey.failNext(FakeHitKey.Endpoint.HEALTH, 1,
+				FakeHitKeyFault.trickle(200, "{\"status\":\"slow\"}", "application/json", Duration.ofMillis(40)));
+
+		long start = System.nanoTime();
+		HttpResponse<String> answer = get(this.hitKey.apiUrl() + "/health");
+
+		assertThat(answer.body()).isEqualTo("{\"status\":\"slow\"}");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(500));
+	}
+
+	@Test
+	void faultsAreValidated() {
+		assertThatIllegalArgumentException().isThrownBy(() -> FakeHitKeyFault.status(102, "", "text/plain"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FakeHitKeyFault.trickle(200, "", "text/plain", Duration.ZERO));
 	}
 
 	@Test

@@ -53,8 +53,9 @@ class MockHitKeyLoginTests {
 		Map<String, Object> auth = auth(hitKeyLogin());
 
 		assertThat(auth).containsEntry("name", "00000000-0000-4000-8000-000000000001");
-		assertThat(auth.get("authorities").toString())
-			.isEqualTo("[FACTOR_AUTHORIZATION_CODE, SCOPE_email, SCOPE_openid, SCOPE_profile]");
+		assertThat(auth.get("authorities").toString()).as("the scopes of hitkey.scopes")
+			.isEqualTo("[FACTOR_AUTHORIZATION_CODE, SCOPE_email, SCOPE_openid, SCOPE_profile, SCOPE_project:read]");
+		assertThat(auth.get("attributes").toString()).contains("name=Test User", "email=user@example.com");
 	}
 
 	@Test
@@ -66,7 +67,10 @@ class MockHitKeyLoginTests {
 
 		assertThat(auth.get("authorities").toString()).isEqualTo(
 				"[FACTOR_AUTHORIZATION_CODE, PERMISSION_can_deploy, PERMISSION_can_merge, ROLE_ADMIN, SCOPE_openid, SCOPE_project:read]");
-		assertThat(auth.get("attributes").toString()).contains("name=Linus", "email=linus@example.com");
+		assertThat(auth.get("attributes").toString()).as("claims filtered by the granted scopes")
+			.doesNotContain("Linus")
+			.doesNotContain("linus@example.com")
+			.contains("role=admin");
 	}
 
 	@Test
@@ -78,6 +82,18 @@ class MockHitKeyLoginTests {
 			.getContentAsString();
 
 		assertThat(token).startsWith("mock-hitkey-access-token-");
+	}
+
+	@Test
+	@WithMockHitKeyUser(sub = "3e3417d7-ef77-3593-aa67-34b916515ed5", name = "Ada Lovelace",
+			email = "ada@example.com", projectRole = "admin", permissions = "can_deploy")
+	void annotationGivesTheSameAuthenticationAsARealSignIn() throws Exception {
+		FakeHitKeyUser ada = this.hitKey.users().get(0);
+		assertThat(ada.sub()).hasToString("3e3417d7-ef77-3593-aa67-34b916515ed5");
+		Map<String, Object> annotated = auth(null);
+
+		this.hitKey.autoApprove(ada);
+		assertThat(annotated).isEqualTo(new Browser(this.port).getJson("/auth"));
 	}
 
 	@Test
