@@ -19,12 +19,8 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -34,21 +30,17 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthenticationMethod;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for {@link HitKeyOAuth2ClientAutoConfiguration} and
- * {@link HitKeyOAuth2WebSecurityAutoConfiguration}.
+ * Tests for {@link HitKeyOAuth2ClientAutoConfiguration}.
  */
 class HitKeyOAuth2ClientAutoConfigurationTests {
 
@@ -149,27 +141,13 @@ class HitKeyOAuth2ClientAutoConfigurationTests {
 	}
 
 	@Test
-	void definesTheOAuth2ClientBeansThatOAuth2LoginPicksUp() {
+	void definesTheClientBeansThatOAuth2LoginPicksUp() {
 		this.configured.run((context) -> {
-			assertThat(context).hasSingleBean(HitKeyApiClients.class)
-				.hasSingleBean(OAuth2AuthorizationRequestResolver.class)
-				.hasSingleBean(DefaultOAuth2AuthorizedClientManager.class)
-				.hasSingleBean(HitKeyAuthoritiesMapper.class);
+			assertThat(context).hasSingleBean(HitKeyApiClients.class).hasSingleBean(HitKeyAuthoritiesMapper.class);
 			assertThat(context.getBean(OAuth2UserService.class)).isInstanceOf(HitKeyOAuth2UserService.class);
-			assertThat(context.getBean(OAuth2AuthorizedClientRepository.class))
-				.isInstanceOf(HttpSessionOAuth2AuthorizedClientRepository.class);
 			assertThat(context.getBeanNamesForType(OAuth2AccessTokenResponseClient.class))
 				.containsExactlyInAnyOrder("hitKeyAuthorizationCodeTokenResponseClient",
 						"hitKeyRefreshTokenTokenResponseClient");
-			assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("hitKeySecurityFilterChain");
-		});
-	}
-
-	@Test
-	void defaultChainBacksOffWhenTheApplicationDefinesItsOwn() {
-		this.configured.withUserConfiguration(AppChainConfiguration.class).run((context) -> {
-			assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("appSecurityFilterChain");
-			assertThat(context).hasSingleBean(HitKeyOAuth2UserService.class);
 		});
 	}
 
@@ -245,17 +223,6 @@ class HitKeyOAuth2ClientAutoConfigurationTests {
 				.hasSingleBean(HitKeyProperties.class)
 				.doesNotHaveBean(ClientRegistrationRepository.class)
 				.doesNotHaveBean(OAuth2AccessTokenResponseClient.class));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class AppChainConfiguration {
-
-		@Bean
-		SecurityFilterChain appSecurityFilterChain(HttpSecurity http) {
-			http.oauth2Login(Customizer.withDefaults());
-			return http.build();
-		}
-
 	}
 
 }

@@ -1,0 +1,91 @@
+package io.hitkey.spring.autoconfigure.servlet;
+
+import io.hitkey.spring.HitKeyOAuth2UserService;
+import io.hitkey.spring.autoconfigure.HitKeyAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link HitKeyOAuth2WebSecurityAutoConfiguration}.
+ */
+class HitKeyOAuth2WebSecurityAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HitKeyAutoConfiguration.class,
+				HitKeyOAuth2ClientAutoConfiguration.class, HitKeyOAuth2WebSecurityAutoConfiguration.class,
+				OAuth2ClientAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, RestTemplateAutoConfiguration.class))
+		.withPropertyValues("hitkey.client-id=my-client", "hitkey.client-secret=my-secret");
+
+	@Test
+	void definesTheWebSecurityBeansThatOAuth2LoginPicksUp() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class)
+				.hasSingleBean(DefaultOAuth2AuthorizedClientManager.class)
+				.hasBean("hitKeyAuthorizationCodeLogMaskingFilter");
+			assertThat(context.getBean(OAuth2AuthorizedClientRepository.class))
+				.isInstanceOf(HttpSessionOAuth2AuthorizedClientRepository.class);
+		});
+	}
+
+	@Test
+	void defaultChainIsHardenedByHitKeyLoginConfigurer() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("hitKeySecurityFilterChain");
+			SecurityFilterChain chain = context.getBean(SecurityFilterChain.class);
+			assertThat(chain.getFilters()).extracting((filter) -> filter.getClass().getSimpleName())
+				.contains("OAuth2AuthorizationRequestRedirectFilter", "OAuth2LoginAuthenticationFilter",
+						"HitKeyAuthorizationFailureFilter", "DefaultLoginPageGeneratingFilter", "CsrfFilter",
+						"LogoutFilter");
+		});
+	}
+
+	@Test
+	void backsOffWithoutAClientRegistrationRepository() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HitKeyOAuth2WebSecurityAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(OAuth2AuthorizedClientManager.class)
+				.doesNotHaveBean(SecurityFilterChain.class));
+	}
+
+	@Test
+	void defaultChainBacksOffWhenTheApplicationDefinesItsOwn() {
+		this.contextRunner.withUserConfiguration(AppChainConfiguration.class).run((context) -> {
+			assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("appSecurityFilterChain");
+			assertThat(context).hasSingleBean(HitKeyOAuth2UserService.class);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AppChainConfiguration {
+
+		@Bean
+		SecurityFilterChain appSecurityFilterChain(HttpSecurity http) {
+			http.oauth2Login(Customizer.withDefaults());
+			return http.build();
+		}
+
+	}
+
+}
