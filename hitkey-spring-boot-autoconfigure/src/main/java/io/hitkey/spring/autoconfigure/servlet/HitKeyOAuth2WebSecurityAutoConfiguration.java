@@ -44,7 +44,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Auto-configuration} of HitKey sign-in in Spring Security's servlet web support:
  * authorized clients kept in the HTTP session, the authorization request resolver that
  * sends {@code openid}, an {@link OAuth2AuthorizedClientManager} that refreshes expired
- * tokens, and a default filter chain, hardened by {@link HitKeyLoginConfigurer}, when
+ * tokens (once for many concurrent requests of one user), and a default filter chain, hardened by {@link HitKeyLoginConfigurer}, when
  * the application defines none.
  *
  * @author HitKey
@@ -90,7 +90,7 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
 		manager.setAuthorizedClientProvider(provider);
-		return manager;
+		return new CoalescingOAuth2AuthorizedClientManager(manager);
 	}
 
 	@Bean

@@ -1,0 +1,77 @@
+package io.hitkey.spring.starter.failures;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.hitkey.spring.test.AutoConfigureFakeHitKey;
+import io.hitkey.spring.test.FakeHitKey;
+import io.hitkey.spring.test.FakeHitKeyFault;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many requests of one user arriving while the user's access token has expired cause
+ * one refresh at HitKey, not one per request.
+ */
+@SpringBootTest(classes = FailureTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureFakeHitKey
+class ConcurrentRefreshTests {
+
+	private static final int REQUESTS = 50;
+
+	@Autowired
+	FakeHitKey hitKey;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void fiftyConcurrentRequestsWithAnExpiredTokenRefreshItOnce() throws Exception {
+		Visitor browser = new Visitor(this.port);
+		this.hitKey.accessTokenLifetime(Duration.ofSeconds(30));
+		assertThat(browser.follow(browser.get("/me")).statusCode()).isEqualTo(200);
+		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
+		// A slow HitKey widens the window in which the requests overlap.
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, REQUESTS, FakeHitKeyFault.delay(Duration.ofMillis(300)));
+		ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+			for (int i = 0; i < REQUESTS; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return browser.get("/token", Map.of("Accept", "application/json"));
+				}));
+			}
+			start.countDown();
+			Set<String> tokens = new HashSet<>();
+			for (Future<HttpResponse<String>> answer : answers) {
+				HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).isEqualTo(200);
+				tokens.add(response.body());
+			}
+			assertThat(tokens).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(1);
+	}
+
+}
