@@ -3,6 +3,7 @@ package io.hitkey.spring.autoconfigure;
 import java.util.Locale;
 
 import io.hitkey.spring.HitKeyAuthoritiesMapper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,19 +40,29 @@ public final class HitKeyAutoConfiguration {
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorConfiguration {
 
+		private static final int MIN_SECRET_LENGTH = 6;
+
 		/**
 		 * Masks the client secret in {@code /actuator/env} and
 		 * {@code /actuator/configprops} even where the application shows values
-		 * ({@code management.endpoint.*.show-values}).
+		 * ({@code management.endpoint.*.show-values}): under its own keys, and inside any
+		 * other value that holds it ({@code SPRING_APPLICATION_JSON}, a command line).
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "hitKeyClientSecretSanitizingFunction")
-		SanitizingFunction hitKeyClientSecretSanitizingFunction() {
-			return SanitizingFunction.sanitizeValue().ifKeyMatches(ActuatorConfiguration::isClientSecret);
+		SanitizingFunction hitKeyClientSecretSanitizingFunction(HitKeyProperties properties) {
+			String secret = properties.getClientSecret();
+			return (data) -> (isClientSecret(data.getKey()) || holds(data.getValue(), secret))
+					? data.withSanitizedValue() : data;
 		}
 
 		private static boolean isClientSecret(String key) {
 			return key.toLowerCase(Locale.ROOT).replaceAll("[-_.]", "").endsWith("clientsecret");
+		}
+
+		private static boolean holds(@Nullable Object value, @Nullable String secret) {
+			return secret != null && secret.length() >= MIN_SECRET_LENGTH && value != null
+					&& value.toString().contains(secret);
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.hitkey.spring.web;
 import java.io.IOException;
 import java.util.Set;
 
+import io.hitkey.spring.HitKeyClientRegistrations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,20 +13,22 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns a failed token refresh into an answer the user can act on, instead of an error
- * 500. When HitKey no longer accepts the refresh token (it expired, or reached HitKey's
- * 90-day cap), the authorized client is already gone: a browser is sent to sign in again
- * and comes back to the page it asked for, an API client gets a {@code 401}. When HitKey
- * is down, slow or answers garbage, the answer is a {@code 503} with
- * {@code Retry-After}, and the session and its tokens are kept for the next try.
+ * Turns a failed refresh of HitKey's access token into an answer the user can act on,
+ * instead of an error 500. When HitKey no longer accepts the refresh token (it expired,
+ * or reached HitKey's 90-day cap), the user is signed out and the chain's entry point
+ * takes over: a browser is sent to sign in again and comes back to the page it asked
+ * for, an API client gets a {@code 401}. When HitKey is down, slow or answers garbage, the
+ * answer is a {@code 503} with {@code Retry-After}, and the session and its tokens are
+ * kept for the next try. Failures of other registrations are left alone.
  *
  * @author HitKey
  */
@@ -36,17 +39,6 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 	private static final Set<String> SIGN_IN_AGAIN = Set.of(OAuth2ErrorCodes.INVALID_GRANT,
 			OAuth2ErrorCodes.INVALID_TOKEN);
 
-	private final String signInPath;
-
-	private final HitKeyApiAuthenticationEntryPoint apiEntryPoint;
-
-	private final RequestCache requestCache = new HttpSessionRequestCache();
-
-	HitKeyAuthorizationFailureFilter(String signInPath, HitKeyApiAuthenticationEntryPoint apiEntryPoint) {
-		this.signInPath = signInPath;
-		this.apiEntryPoint = apiEntryPoint;
-	}
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -54,39 +46,30 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			OAuth2AuthorizationException failure = authorizationFailure(ex);
+			ClientAuthorizationException failure = hitKeyAuthorizationFailure(ex);
 			if (failure == null || response.isCommitted()) {
 				throw ex;
 			}
-			handle(request, response, failure);
-		}
-	}
-
-	private void handle(HttpServletRequest request, HttpServletResponse response,
-			OAuth2AuthorizationException failure) throws IOException {
-		String code = failure.getError().getErrorCode();
-		if (SIGN_IN_AGAIN.contains(code)) {
-			logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
-			if (ApiRequests.MATCHER.matches(request)) {
-				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.apiEntryPoint.challenge());
-				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-				return;
+			String code = failure.getError().getErrorCode();
+			if (SIGN_IN_AGAIN.contains(code)) {
+				logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
+				new SecurityContextLogoutHandler().logout(request, response,
+						SecurityContextHolder.getContext().getAuthentication());
+				throw new InsufficientAuthenticationException("HitKey no longer accepts the refresh token", failure);
 			}
-			this.requestCache.saveRequest(request, response);
-			response.sendRedirect(request.getContextPath() + this.signInPath);
-			return;
+			logger.warn("HitKey could not refresh the access token (" + code + "): answering 503");
+			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "HitKey is not available, try again later");
 		}
-		logger.warn("HitKey could not refresh the access token (" + code + "): answering 503");
-		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "HitKey is not available, try again later");
 	}
 
-	private static @Nullable OAuth2AuthorizationException authorizationFailure(Throwable ex) {
+	private static @Nullable ClientAuthorizationException hitKeyAuthorizationFailure(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ClientAuthorizationRequiredException) {
 				return null;
 			}
-			if (cause instanceof OAuth2AuthorizationException failure) {
+			if (cause instanceof ClientAuthorizationException failure
+					&& HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId())) {
 				return failure;
 			}
 		}

@@ -1,6 +1,7 @@
 package io.hitkey.spring.web;
 
 import io.hitkey.spring.HitKeyClientRegistrations;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,7 +22,8 @@ import org.springframework.util.Assert;
  * {@code WWW-Authenticate}, not a redirect to HitKey;</li>
  * <li>a refresh that HitKey refuses sends browsers to sign in again and API clients a
  * {@code 401}; HitKey being down gives a {@code 503}, and the session is kept;</li>
- * <li>each failed sign-in is logged in one line, without secrets.</li>
+ * <li>with {@link #failureUrl(String)}, each failed sign-in is logged in one line,
+ * without secrets.</li>
  * </ul>
  * <pre class="code">
  * http.with(HitKeyLoginConfigurer.hitKey(), (hitKey) -&gt; hitKey.failureUrl("/login-error"));
@@ -36,7 +38,9 @@ public final class HitKeyLoginConfigurer extends AbstractHttpConfigurer<HitKeyLo
 	private static final String SIGN_IN_PATH = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI
 			+ "/" + HitKeyClientRegistrations.REGISTRATION_ID;
 
-	private String failureUrl = "/login?error";
+	private @Nullable String failureUrl;
+
+	private boolean multipleTabs = true;
 
 	private HitKeyLoginConfigurer() {
 	}
@@ -50,9 +54,11 @@ public final class HitKeyLoginConfigurer extends AbstractHttpConfigurer<HitKeyLo
 	}
 
 	/**
-	 * Set where a failed sign-in ends, {@code /login?error} by default. The exception is
-	 * in the session attribute {@code SPRING_SECURITY_LAST_EXCEPTION}; its
-	 * {@code OAuth2Error} description is HitKey's message.
+	 * Set where a failed sign-in ends, and log each failed sign-in in one line (the OAuth2
+	 * error code and HitKey's message, never a secret). Without it, the chain's own
+	 * failure handling is left as it is. The exception is in the session attribute
+	 * {@code SPRING_SECURITY_LAST_EXCEPTION}; its {@code OAuth2Error} description is
+	 * HitKey's message.
 	 * @param failureUrl the URL of the failure page
 	 * @return this configurer
 	 */
@@ -62,43 +68,64 @@ public final class HitKeyLoginConfigurer extends AbstractHttpConfigurer<HitKeyLo
 		return this;
 	}
 
+	/**
+	 * Set whether sign-ins started in several tabs of one session all succeed (the
+	 * default). This installs an authorization request repository for
+	 * {@code oauth2Login()} and {@code oauth2Client()}; turn it off to keep one of the
+	 * application's own.
+	 * @param multipleTabs whether to keep several pending sign-ins per session
+	 * @return this configurer
+	 */
+	public HitKeyLoginConfigurer multipleTabs(boolean multipleTabs) {
+		this.multipleTabs = multipleTabs;
+		return this;
+	}
+
 	@Override
-	public void init(HttpSecurity http) {
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
 		HitKeyApiAuthenticationEntryPoint apiEntryPoint = new HitKeyApiAuthenticationEntryPoint(SIGN_IN_PATH);
 		http.setSharedObject(HitKeyApiAuthenticationEntryPoint.class, apiEntryPoint);
-		// Registered before oauth2Login() registers its own entry point for browsers
-		// (straight to HitKey), so that API requests are matched first.
+		// Registered when the configurer is applied, before any oauth2Login() registers
+		// its entry point for browsers (at build time), so that API requests match first
+		// whatever the order of the application's calls.
 		http.exceptionHandling(
 				(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(apiEntryPoint, ApiRequests.MATCHER));
-		PendingAuthorizationRequestRepository pendingRequests = new PendingAuthorizationRequestRepository();
+	}
+
+	@Override
+	public void init(HttpSecurity http) {
+		if (this.multipleTabs) {
+			PendingAuthorizationRequestRepository pendingRequests = new PendingAuthorizationRequestRepository();
+			http.oauth2Login((login) -> login
+				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestRepository(pendingRequests)));
+			// oauth2Client() has a redirect filter for the same URL: it must store the
+			// requests where oauth2Login() looks for them.
+			if (http.getConfigurer(OAuth2ClientConfigurer.class) != null) {
+				http.oauth2Client((client) -> client
+					.authorizationCodeGrant((grant) -> grant.authorizationRequestRepository(pendingRequests)));
+			}
+		}
 		String failureUrl = this.failureUrl;
-		http.oauth2Login((login) -> login
-			.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestRepository(pendingRequests))
-			.failureUrl(failureUrl)
-			// Set on the filter rather than with failureHandler(), which would hide the
-			// failure URL from Spring Security's generated login page.
-			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+		if (failureUrl != null) {
+			http.oauth2Login((login) -> login.failureUrl(failureUrl)
+				// Set on the filter rather than with failureHandler(), which would hide
+				// the failure URL from Spring Security's generated login page.
+				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
 
-				@Override
-				public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
-					filter.setAuthenticationFailureHandler(new HitKeyLoginFailureHandler(failureUrl));
-					return filter;
-				}
+					@Override
+					public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(new HitKeyLoginFailureHandler(failureUrl));
+						return filter;
+					}
 
-			}));
-		// oauth2Client() has a redirect filter for the same URL: it must store the
-		// requests where oauth2Login() looks for them.
-		if (http.getConfigurer(OAuth2ClientConfigurer.class) != null) {
-			http.oauth2Client((client) -> client
-				.authorizationCodeGrant((grant) -> grant.authorizationRequestRepository(pendingRequests)));
+				}));
 		}
 	}
 
 	@Override
 	public void configure(HttpSecurity http) {
-		HitKeyApiAuthenticationEntryPoint apiEntryPoint = http.getSharedObject(HitKeyApiAuthenticationEntryPoint.class);
-		http.addFilterAfter(new HitKeyAuthorizationFailureFilter(SIGN_IN_PATH, apiEntryPoint),
-				ExceptionTranslationFilter.class);
+		http.addFilterAfter(new HitKeyAuthorizationFailureFilter(), ExceptionTranslationFilter.class);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.hitkey.spring.web;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Keeps the last few authorization requests of a session, keyed by state. Spring
+ * Keeps the pending authorization requests of a session, keyed by state, for as long as
+ * HitKey's codes live (ten minutes), at most {@value #MAX_PENDING}. Spring
  * Security's {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the
  * latest one, so a sign-in started in one tab fails with
  * {@code authorization_request_not_found} once another tab has started its own.
@@ -27,7 +29,11 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 
 	static final String SESSION_ATTRIBUTE = PendingAuthorizationRequestRepository.class.getName() + ".REQUESTS";
 
-	static final int MAX_PENDING = 5;
+	static final int MAX_PENDING = 20;
+
+	static final Duration MAX_AGE = Duration.ofMinutes(10);
+
+	private static final String STARTED_AT = PendingAuthorizationRequestRepository.class.getName() + ".STARTED_AT";
 
 	@Override
 	public @Nullable OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
@@ -47,9 +53,14 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 			return;
 		}
 		HttpSession session = request.getSession();
+		long now = System.currentTimeMillis();
+		OAuth2AuthorizationRequest stamped = OAuth2AuthorizationRequest.from(authorizationRequest)
+			.attributes((attributes) -> attributes.put(STARTED_AT, now))
+			.build();
 		synchronized (WebUtils.getSessionMutex(session)) {
 			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending(session));
-			requests.put(authorizationRequest.getState(), authorizationRequest);
+			requests.values().removeIf((pending) -> isOlderThan(pending, now - MAX_AGE.toMillis()));
+			requests.put(stamped.getState(), stamped);
 			while (requests.size() > MAX_PENDING) {
 				requests.remove(requests.keySet().iterator().next());
 			}
@@ -73,6 +84,10 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 			}
 			return removed;
 		}
+	}
+
+	private static boolean isOlderThan(OAuth2AuthorizationRequest request, long time) {
+		return request.getAttribute(STARTED_AT) instanceof Long startedAt && startedAt < time;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Masks the authorization code in the query string of HitKey's callback. Spring
- * Security logs each request line at debug level ({@code Securing GET
+ * Masks the authorization code in the query string of HitKey's callback, and only
+ * there. Spring Security logs each request line at debug level ({@code Securing GET
  * /login/oauth2/code/hitkey?code=...}); the code is a credential until it is used. The
  * parameter itself is untouched, so the sign-in reads it as usual.
  *
@@ -24,10 +24,17 @@ final class AuthorizationCodeLogMaskingFilter extends OncePerRequestFilter {
 
 	private static final Pattern CODE = Pattern.compile("(^|&)code=[^&]*");
 
+	private final String callbackPath;
+
+	AuthorizationCodeLogMaskingFilter(String callbackPath) {
+		this.callbackPath = callbackPath;
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String query = request.getQueryString();
-		return query == null || !CODE.matcher(query).find();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !this.callbackPath.equals(path) || query == null || !CODE.matcher(query).find();
 	}
 
 	@Override

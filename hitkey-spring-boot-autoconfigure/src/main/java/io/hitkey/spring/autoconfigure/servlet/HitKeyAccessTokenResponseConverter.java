@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
@@ -45,7 +46,7 @@ final class HitKeyAccessTokenResponseConverter implements Converter<Map<String, 
 		return this.delegate.convert(parameters);
 	}
 
-	private static boolean isMissing(Object value) {
+	private static boolean isMissing(@Nullable Object value) {
 		return value == null || (value instanceof String text && text.isBlank());
 	}
 

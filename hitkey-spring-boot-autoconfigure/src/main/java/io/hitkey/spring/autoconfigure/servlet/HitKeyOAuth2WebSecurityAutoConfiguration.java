@@ -1,7 +1,11 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
 
+import java.time.Duration;
+
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
+import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +40,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -81,24 +86,40 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository clientRegistrationRepository,
 			OAuth2AuthorizedClientRepository authorizedClientRepository,
-			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient) {
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient,
+			HitKeyProperties properties) {
 		OAuth2AuthorizedClientProviderBuilder providers = OAuth2AuthorizedClientProviderBuilder.builder()
 			.authorizationCode();
 		refreshTokenClient.ifAvailable((client) -> providers
 			.refreshToken((refreshToken) -> refreshToken.accessTokenResponseClient(client)));
-		OAuth2AuthorizedClientProvider provider = providers.build();
+		Duration oneHitKeyCall = properties.getConnectTimeout().plus(properties.getReadTimeout()).plusSeconds(1);
+		OAuth2AuthorizedClientProvider provider = new CoalescingOAuth2AuthorizedClientProvider(providers.build(),
+				oneHitKeyCall);
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
 		manager.setAuthorizedClientProvider(provider);
-		return new CoalescingOAuth2AuthorizedClientManager(manager);
+		return manager;
 	}
 
 	@Bean
-	FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> hitKeyAuthorizationCodeLogMaskingFilter() {
+	@ConditionalOnMissingBean(name = "hitKeyAuthorizationCodeLogMaskingFilter")
+	FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> hitKeyAuthorizationCodeLogMaskingFilter(
+			HitKeyProperties properties) {
 		FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> registration = new FilterRegistrationBean<>(
-				new AuthorizationCodeLogMaskingFilter());
+				new AuthorizationCodeLogMaskingFilter(callbackPath(properties.getRedirectUri())));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
+	}
+
+	/**
+	 * Return the path HitKey calls back, from the redirect URI template.
+	 */
+	private static String callbackPath(String redirectUri) {
+		String uri = redirectUri.replace("{registrationId}", HitKeyClientRegistrations.REGISTRATION_ID)
+			.replace("{action}", "login");
+		String path = uri.startsWith("{baseUrl}") ? uri.substring("{baseUrl}".length())
+				: UriComponentsBuilder.fromUriString(uri).build().getPath();
+		return (path != null && !path.isEmpty()) ? path : "/";
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -108,7 +129,7 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		@Bean
 		SecurityFilterChain hitKeySecurityFilterChain(HttpSecurity http) {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
-			http.with(HitKeyLoginConfigurer.hitKey(), withDefaults());
+			http.with(HitKeyLoginConfigurer.hitKey(), (hitKey) -> hitKey.failureUrl("/login?error"));
 			http.oauth2Client(withDefaults());
 			return http.build();
 		}

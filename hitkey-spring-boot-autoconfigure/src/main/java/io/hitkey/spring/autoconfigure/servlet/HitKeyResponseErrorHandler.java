@@ -28,7 +28,7 @@ import org.springframework.web.client.ResponseErrorHandler;
  *
  * @author HitKey
  */
-class HitKeyResponseErrorHandler implements ResponseErrorHandler {
+final class HitKeyResponseErrorHandler implements ResponseErrorHandler {
 
 	private static final int MAX_BODY_BYTES = 8 * 1024;
 

@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenReq
  * @param <T> the type of grant request
  * @author HitKey
  */
-class HitKeyTokenRequestHeadersConverter<T extends AbstractOAuth2AuthorizationGrantRequest>
+final class HitKeyTokenRequestHeadersConverter<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements Converter<T, HttpHeaders> {
 
 	private final DefaultOAuth2TokenRequestHeadersConverter<T> otherRegistrations = new DefaultOAuth2TokenRequestHeadersConverter<>();

@@ -18,7 +18,7 @@ import org.springframework.util.MultiValueMap;
  *
  * @author HitKey
  */
-class JsonTokenRequestHttpMessageConverter extends AbstractHttpMessageConverter<MultiValueMap<String, String>> {
+final class JsonTokenRequestHttpMessageConverter extends AbstractHttpMessageConverter<MultiValueMap<String, String>> {
 
 	JsonTokenRequestHttpMessageConverter() {
 		super(MediaType.APPLICATION_JSON);

@@ -1,0 +1,95 @@
+package io.hitkey.spring.autoconfigure.servlet;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+
+/**
+ * Shares one refresh among the concurrent requests that hold the same expired access
+ * token of a user: the first asks HitKey, the others wait for its answer and get the
+ * same new token, or the same failure, without calling HitKey themselves. Nobody waits
+ * longer than one HitKey call may take.
+ *
+ * @author HitKey
+ */
+final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2AuthorizedClientProvider {
+
+	private final OAuth2AuthorizedClientProvider delegate;
+
+	private final Duration maxWait;
+
+	private final Map<String, CompletableFuture<Optional<OAuth2AuthorizedClient>>> inFlight = new ConcurrentHashMap<>();
+
+	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait) {
+		this.delegate = delegate;
+		this.maxWait = maxWait;
+	}
+
+	@Override
+	public @Nullable OAuth2AuthorizedClient authorize(OAuth2AuthorizationContext context) {
+		OAuth2AuthorizedClient current = context.getAuthorizedClient();
+		if (current == null) {
+			return this.delegate.authorize(context);
+		}
+		String registrationId = context.getClientRegistration().getRegistrationId();
+		String key = registrationId + "/" + context.getPrincipal().getName() + "/"
+				+ current.getAccessToken().getTokenValue();
+		CompletableFuture<Optional<OAuth2AuthorizedClient>> mine = new CompletableFuture<>();
+		CompletableFuture<Optional<OAuth2AuthorizedClient>> running = this.inFlight.putIfAbsent(key, mine);
+		if (running != null) {
+			return awaitOther(running, registrationId);
+		}
+		try {
+			OAuth2AuthorizedClient authorized = this.delegate.authorize(context);
+			mine.complete(Optional.ofNullable(authorized));
+			return authorized;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.inFlight.remove(key, mine);
+		}
+	}
+
+	private @Nullable OAuth2AuthorizedClient awaitOther(CompletableFuture<Optional<OAuth2AuthorizedClient>> running,
+			String registrationId) {
+		try {
+			return running.get(this.maxWait.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw unavailable(registrationId);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable(registrationId);
+		}
+	}
+
+	private static ClientAuthorizationException unavailable(String registrationId) {
+		return new ClientAuthorizationException(new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
+				"Another request is still waiting for HitKey to refresh this token", null), registrationId);
+	}
+
+}
