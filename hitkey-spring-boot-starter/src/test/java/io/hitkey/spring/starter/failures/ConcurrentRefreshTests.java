@@ -3,10 +3,8 @@ package io.hitkey.spring.starter.failures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,35 +41,59 @@ class ConcurrentRefreshTests {
 
 	@Test
 	void fiftyConcurrentRequestsWithAnExpiredTokenRefreshItOnce() throws Exception {
+		Visitor browser = signedInWithAnExpiringToken();
+		// A slow HitKey widens the window in which the requests overlap.
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, REQUESTS, FakeHitKeyFault.delay(Duration.ofMillis(300)));
+
+		List<HttpResponse<String>> answers = concurrently(browser);
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).isEqualTo(200));
+		assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(1);
+	}
+
+	@Test
+	void fiftyConcurrentRequestsWhileHitKeyIsDownShareOneFailedRefresh() throws Exception {
+		Visitor browser = signedInWithAnExpiringToken();
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
+				FakeHitKeyFault.trickle(503, "{\"error\":\"Maintenance\"}", "application/json", Duration.ofMillis(20)));
+
+		List<HttpResponse<String>> answers = concurrently(browser);
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).isEqualTo(503));
+		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(1);
+		assertThat(browser.get("/me", Map.of("Accept", "application/json")).statusCode()).isEqualTo(200);
+	}
+
+	private Visitor signedInWithAnExpiringToken() {
 		Visitor browser = new Visitor(this.port);
 		this.hitKey.accessTokenLifetime(Duration.ofSeconds(30));
 		assertThat(browser.follow(browser.get("/me")).statusCode()).isEqualTo(200);
 		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
-		// A slow HitKey widens the window in which the requests overlap.
-		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, REQUESTS, FakeHitKeyFault.delay(Duration.ofMillis(300)));
+		return browser;
+	}
+
+	private List<HttpResponse<String>> concurrently(Visitor browser) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
-			List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
 			for (int i = 0; i < REQUESTS; i++) {
-				answers.add(pool.submit(() -> {
+				futures.add(pool.submit(() -> {
 					start.await();
 					return browser.get("/token", Map.of("Accept", "application/json"));
 				}));
 			}
 			start.countDown();
-			Set<String> tokens = new HashSet<>();
-			for (Future<HttpResponse<String>> answer : answers) {
-				HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
-				assertThat(response.statusCode()).isEqualTo(200);
-				tokens.add(response.body());
+			List<HttpResponse<String>> answers = new ArrayList<>();
+			for (Future<HttpResponse<String>> future : futures) {
+				answers.add(future.get(30, TimeUnit.SECONDS));
 			}
-			assertThat(tokens).hasSize(1);
+			return answers;
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(1);
 	}
 
 }

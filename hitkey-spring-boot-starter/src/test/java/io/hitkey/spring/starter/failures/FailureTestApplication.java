@@ -1,8 +1,10 @@
 package io.hitkey.spring.starter.failures;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.hitkey.spring.HitKeyUser;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -11,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,6 +35,11 @@ class FailureTestApplication {
 		Map<String, String> token(@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client) {
 			String token = client.getAccessToken().getTokenValue();
 			return Map.of("tokenEnd", token.substring(token.length() - 6));
+		}
+
+		@GetMapping("/echo")
+		Map<String, String> echo(@RequestParam String code, HttpServletRequest request) {
+			return new TreeMap<>(Map.of("code", code, "query", request.getQueryString()));
 		}
 
 		@GetMapping("/describe")

@@ -84,6 +84,7 @@ class SignedInSessionTests {
 		assertThat(token.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(challenge) -> assertThat(challenge).startsWith("HitKey realm=\"hitkey\"").contains("/oauth2/authorization/hitkey"));
 		assertThat(token.body()).doesNotContain("Exception");
+		assertThat(this.browser.get("/me", API).statusCode()).as("signed out").isEqualTo(401);
 	}
 
 	@Test
@@ -217,11 +218,24 @@ class SignedInSessionTests {
 			.matcher(this.browser.get("/logout").body());
 		assertThat(csrf.find()).isTrue();
 
+		String sessionBeforeLogout = this.browser.sessionCookie().orElseThrow().getValue();
 		HttpResponse<String> logout = this.browser.post("/logout", Map.of("_csrf", csrf.group(1)));
 
 		assertThat(logout.statusCode()).isEqualTo(302);
+		Visitor replay = new Visitor(this.port);
+		assertThat(replay.get("/me", Map.of("Accept", "application/json", "Cookie", "JSESSIONID=" + sessionBeforeLogout))
+			.statusCode()).as("the old session is gone").isEqualTo(401);
 		assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(401);
 		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void authorizationCodeIsMaskedOnlyOnTheCallback() {
+		this.browser.follow(this.browser.get("/me"));
+
+		HttpResponse<String> echo = this.browser.get("/echo?code=INVITE123", API);
+
+		assertThat(echo.body()).isEqualTo("{\"code\":\"INVITE123\",\"query\":\"code=INVITE123\"}");
 	}
 
 	@Test
