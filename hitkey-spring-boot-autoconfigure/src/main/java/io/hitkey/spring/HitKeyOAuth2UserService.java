@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserServ
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
@@ -55,9 +56,31 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 		if (!HitKeyClientRegistrations.isHitKey(userRequest.getClientRegistration())) {
 			return this.otherRegistrations.loadUser(userRequest);
 		}
-		OAuth2User user = this.hitKeyUserInfo.loadUser(userRequest);
+		OAuth2User user;
+		try {
+			user = this.hitKeyUserInfo.loadUser(userRequest);
+		}
+		catch (OAuth2AuthenticationException ex) {
+			throw withUserFacingDescription(ex);
+		}
 		return HitKeyUser.fromClaims(user.getAttributes(), userRequest.getAccessToken().getScopes(),
 				this.authoritiesMapper);
+	}
+
+	/**
+	 * Spring Security describes a failed userinfo call with the text of the underlying
+	 * exception, which names HitKey's internal URL: keep HitKey's own message when there
+	 * is one, and a plain sentence otherwise, with the original as the cause.
+	 */
+	private static OAuth2AuthenticationException withUserFacingDescription(OAuth2AuthenticationException ex) {
+		if (!INVALID_USER_INFO_RESPONSE.equals(ex.getError().getErrorCode()) || ex.getCause() == null) {
+			return ex;
+		}
+		String description = (ex.getCause() instanceof OAuth2AuthorizationException failure
+				&& failure.getError().getDescription() != null) ? failure.getError().getDescription()
+						: "HitKey could not be reached, or its answer could not be read";
+		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null);
+		return new OAuth2AuthenticationException(error, description, ex);
 	}
 
 	private static void validate(@Nullable Map<String, Object> claims) {

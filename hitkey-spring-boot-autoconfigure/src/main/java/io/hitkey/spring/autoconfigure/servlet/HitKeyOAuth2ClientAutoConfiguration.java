@@ -73,14 +73,14 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> hitKeyAuthorizationCodeTokenResponseClient(
 			HitKeyApiClients clients) {
-		return clients.configure(new RestClientAuthorizationCodeTokenResponseClient());
+		return new HitKeyTokenResponseClient<>(clients.configure(new RestClientAuthorizationCodeTokenResponseClient()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> hitKeyRefreshTokenTokenResponseClient(
 			HitKeyApiClients clients) {
-		return clients.configure(new RestClientRefreshTokenTokenResponseClient());
+		return new HitKeyTokenResponseClient<>(clients.configure(new RestClientRefreshTokenTokenResponseClient()));
 	}
 
 	@Bean

@@ -71,6 +71,25 @@ class AppDefinedChainFailureTests {
 	}
 
 	@Test
+	void unreachableHitKeyIsDescribedWithoutInternals() {
+		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.dropConnection());
+
+		HttpResponse<String> page = this.browser.follow(this.browser.get("/me"));
+
+		assertThat(page.body())
+			.isEqualTo("Sign-in failed: HitKey could not be reached, or its answer could not be read");
+	}
+
+	@Test
+	void userinfoErrorIsDescribedWithHitKeysMessage() {
+		this.hitKey.failNext(Endpoint.USERINFO, 2, FakeHitKeyFault.error(401, "Invalid or expired access token"));
+
+		HttpResponse<String> page = this.browser.follow(this.browser.get("/me"));
+
+		assertThat(page.body()).isEqualTo("Sign-in failed: Invalid or expired access token");
+	}
+
+	@Test
 	void garbageIsNeverReflectedOnTheFailurePage() {
 		this.browser.get("/me");
 		URI authorize = URI.create(Visitor.location(this.browser.get("/oauth2/authorization/hitkey")));
