@@ -152,7 +152,14 @@ class SignedInSessionTests {
 		List<String> loggers = List.of("org.springframework.security", "org.springframework.web", "io.hitkey");
 		loggers.forEach((name) -> logging.setLogLevel(name, LogLevel.TRACE));
 		try {
+			this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
+			assertThat(this.browser.follow(this.browser.get("/me")).uri().getQuery()).isEqualTo("error");
+			this.hitKey.failNext(Endpoint.USERINFO, 1, FakeHitKeyFault.error(401, "Invalid or expired access token"));
+			Visitor other = new Visitor(this.port);
+			assertThat(other.follow(other.get("/me")).uri().getQuery()).isEqualTo("error");
 			signInWithTokensThatNeedRefresh();
+			this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.error(503, "Maintenance"));
+			assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(503);
 			assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(200);
 		}
 		finally {
