@@ -2,6 +2,7 @@ package io.hitkey.spring.sample;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.hitkey.spring.HitKeyUser;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +30,9 @@ import org.springframework.web.client.RestClientException;
  */
 @Controller
 class PagesController {
+
+	private static final Set<String> SIGN_IN_AGAIN = Set.of(OAuth2ErrorCodes.INVALID_GRANT,
+			OAuth2ErrorCodes.INVALID_TOKEN);
 
 	private final HitKeyUserinfoClient userinfoClient;
 
@@ -55,7 +60,14 @@ class PagesController {
 			Map<String, Object> claims = this.userinfoClient.userinfo();
 			model.addAttribute("freshClaims", claims);
 		}
-		catch (RestClientException | OAuth2AuthorizationException ex) {
+		catch (OAuth2AuthorizationException ex) {
+			if (SIGN_IN_AGAIN.contains(ex.getError().getErrorCode())) {
+				// HitKeyLoginConfigurer signs the user out and sends them to sign in again.
+				throw ex;
+			}
+			model.addAttribute("refreshError", "HitKey could not be reached: try again in a moment.");
+		}
+		catch (RestClientException ex) {
 			model.addAttribute("refreshError", "HitKey could not be reached: try again in a moment.");
 		}
 		addProfile(model, user, client);
