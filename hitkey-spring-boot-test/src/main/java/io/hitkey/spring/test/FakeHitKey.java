@@ -60,6 +60,15 @@ public final class FakeHitKey implements AutoCloseable {
 
 	private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
+	static {
+		// The JDK's HTTP server closes keep-alive connections beyond 200 idle ones. A
+		// client that reuses such a connection for a POST (a token request) fails, as it
+		// must not retry it: many concurrent sign-ins must not look like a flaky HitKey.
+		if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+			System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+		}
+	}
+
 	/**
 	 * The endpoints of HitKey, for scripting faults and counting calls.
 	 */
