@@ -28,8 +28,4 @@ final class HitKeyApiAuthenticationEntryPoint implements AuthenticationEntryPoin
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 	}
 
-	String challenge() {
-		return this.challenge;
-	}
-
 }

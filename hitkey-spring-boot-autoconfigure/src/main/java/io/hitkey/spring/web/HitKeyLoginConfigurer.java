@@ -85,7 +85,6 @@ public final class HitKeyLoginConfigurer extends AbstractHttpConfigurer<HitKeyLo
 	public void setBuilder(HttpSecurity http) {
 		super.setBuilder(http);
 		HitKeyApiAuthenticationEntryPoint apiEntryPoint = new HitKeyApiAuthenticationEntryPoint(SIGN_IN_PATH);
-		http.setSharedObject(HitKeyApiAuthenticationEntryPoint.class, apiEntryPoint);
 		// Registered when the configurer is applied, before any oauth2Login() registers
 		// its entry point for browsers (at build time), so that API requests match first
 		// whatever the order of the application's calls.
