@@ -11,16 +11,13 @@ import io.hitkey.spring.test.FakeHitKey.Endpoint;
 import io.hitkey.spring.test.FakeHitKeyFault;
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
 import jakarta.servlet.http.HttpSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -43,20 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(AppDefinedChainFailureTests.AppSecurity.class)
 @AutoConfigureFakeHitKey
 @ExtendWith(OutputCaptureExtension.class)
-class AppDefinedChainFailureTests {
-
-	@Autowired
-	FakeHitKey hitKey;
-
-	@LocalServerPort
-	int port;
-
-	Visitor browser;
-
-	@BeforeEach
-	void newBrowser() {
-		this.browser = new Visitor(this.port);
-	}
+class AppDefinedChainFailureTests extends FailureTestSupport {
 
 	@Test
 	void hitKeysMessageReachesTheApplicationsFailurePage(CapturedOutput output) {

@@ -12,7 +12,6 @@ import io.hitkey.spring.test.AutoConfigureFakeHitKey;
 import io.hitkey.spring.test.FakeHitKey;
 import io.hitkey.spring.test.FakeHitKey.Endpoint;
 import io.hitkey.spring.test.FakeHitKeyFault;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,12 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,26 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "hitkey.read-timeout=1s", "hitkey.connect-timeout=1s" })
 @AutoConfigureFakeHitKey
 @ExtendWith(OutputCaptureExtension.class)
-class SignInFailureTests {
+class SignInFailureTests extends FailureTestSupport {
 
 	private static final String HTML = "text/html";
 
 	private static final String JSON = "application/json";
 
 	private static final Duration WITHIN_TIMEOUT = Duration.ofMillis(3_500);
-
-	@Autowired
-	FakeHitKey hitKey;
-
-	@LocalServerPort
-	int port;
-
-	Visitor browser;
-
-	@BeforeEach
-	void newBrowser() {
-		this.browser = new Visitor(this.port);
-	}
 
 	static Stream<Arguments> tokenFaults() {
 		return Stream.of(

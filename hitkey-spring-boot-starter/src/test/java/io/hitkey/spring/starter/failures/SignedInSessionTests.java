@@ -14,18 +14,15 @@ import io.hitkey.spring.test.AutoConfigureFakeHitKey;
 import io.hitkey.spring.test.FakeHitKey;
 import io.hitkey.spring.test.FakeHitKey.Endpoint;
 import io.hitkey.spring.test.FakeHitKeyFault;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,24 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
 @AutoConfigureFakeHitKey
 @ExtendWith(OutputCaptureExtension.class)
-class SignedInSessionTests {
+class SignedInSessionTests extends FailureTestSupport {
 
 	private static final Map<String, String> API = Map.of("Accept", "application/json");
 
 	private static final Map<String, String> XHR = Map.of("Accept", "*/*", "X-Requested-With", "XMLHttpRequest");
-
-	@Autowired
-	FakeHitKey hitKey;
-
-	@LocalServerPort
-	int port;
-
-	Visitor browser;
-
-	@BeforeEach
-	void newBrowser() {
-		this.browser = new Visitor(this.port);
-	}
 
 	@Test
 	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage() {
