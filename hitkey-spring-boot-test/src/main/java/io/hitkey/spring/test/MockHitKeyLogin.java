@@ -48,6 +48,8 @@ final class MockHitKeyLogin {
 
 	private @Nullable Set<String> scopes;
 
+	private @Nullable Collection<String> requestedScopes;
+
 	private final Map<String, Object> extraClaims = new LinkedHashMap<>();
 
 	void sub(String sub) {
@@ -68,6 +70,14 @@ final class MockHitKeyLogin {
 
 	void scopes(Collection<String> scopes) {
 		this.scopes = new LinkedHashSet<>(scopes);
+	}
+
+	/**
+	 * Set the scopes the application asks HitKey for, where they cannot be looked up in
+	 * a servlet client registration repository.
+	 */
+	void requestedScopes(Collection<String> requestedScopes) {
+		this.requestedScopes = requestedScopes;
 	}
 
 	void claim(String name, @Nullable Object value) {
@@ -92,7 +102,7 @@ final class MockHitKeyLogin {
 		}
 		Set<String> scopes = new LinkedHashSet<>();
 		scopes.add("openid");
-		scopes.addAll(requestedScopes(beans));
+		scopes.addAll((this.requestedScopes != null) ? this.requestedScopes : requestedScopes(beans));
 		if (this.user.projectRole() != null) {
 			scopes.add("project:read");
 		}
@@ -100,6 +110,15 @@ final class MockHitKeyLogin {
 	}
 
 	OAuth2AuthenticationToken authentication(@Nullable ListableBeanFactory beans) {
+		return authentication(beans, true);
+	}
+
+	/**
+	 * Return the authentication of a sign-in; {@code withFactor} adds the factor
+	 * authority that Spring Security 7 records for a servlet OAuth2 login (its reactive
+	 * login records none).
+	 */
+	OAuth2AuthenticationToken authentication(@Nullable ListableBeanFactory beans, boolean withFactor) {
 		Set<String> grantedScopes = grantedScopes(beans);
 		Map<String, Object> claims = new LinkedHashMap<>(this.user.claims(grantedScopes, FakeHitKeyProject.DEMO));
 		claims.putAll(this.extraClaims);
@@ -111,9 +130,9 @@ final class MockHitKeyLogin {
 				? beans.getBeanProvider(GrantedAuthoritiesMapper.class).getIfUnique() : null;
 		List<GrantedAuthority> authorities = new ArrayList<>((grantedAuthoritiesMapper != null)
 				? grantedAuthoritiesMapper.mapAuthorities(user.getAuthorities()) : user.getAuthorities());
-		// Spring Security 7 records the factor of a real OAuth2 login next to the mapped
-		// authorities; a mock login carries it too.
-		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY));
+		if (withFactor) {
+			authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY));
+		}
 		return new OAuth2AuthenticationToken(user, authorities, HitKeyClientRegistrations.REGISTRATION_ID);
 	}
 

@@ -3,6 +3,7 @@ package io.hitkey.spring.autoconfigure.servlet;
 import java.util.List;
 
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
+import io.hitkey.spring.autoconfigure.HitKeyTokenRequestHeadersConverter;
 
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestTemplateBuilder;
@@ -34,7 +35,8 @@ final class HitKeyApiClients {
 			.redirects(HttpRedirects.DONT_FOLLOW)
 			.errorHandler(new HitKeyResponseErrorHandler())
 			.build();
-		this.restTemplate.getInterceptors().add(new LimitedResponseBodyInterceptor());
+		this.restTemplate.getInterceptors()
+			.add(new LimitedResponseBodyInterceptor(properties.getConnectTimeout().plus(properties.getReadTimeout())));
 		OAuth2AccessTokenResponseHttpMessageConverter tokenResponses = new OAuth2AccessTokenResponseHttpMessageConverter();
 		tokenResponses.setAccessTokenResponseConverter(new HitKeyAccessTokenResponseConverter());
 		List<HttpMessageConverter<?>> converters = this.restTemplate.getMessageConverters();

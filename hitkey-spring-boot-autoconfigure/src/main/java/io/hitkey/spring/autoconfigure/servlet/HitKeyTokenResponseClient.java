@@ -1,5 +1,7 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
+import io.hitkey.spring.autoconfigure.HitKeyErrors;
+
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -10,7 +12,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * Gives the failures of Spring Security's token client a description fit for users.
  * When HitKey cannot be reached or its answer cannot be read, Spring Security describes
  * the failure with the text of the underlying exception, which names HitKey's internal
- * URL; the description becomes {@value #UNREACHABLE} and the original stays the cause.
+ * URL; the description becomes {@link HitKeyErrors#UNREACHABLE} and the original stays
+ * the cause.
  * HitKey's own messages are kept.
  *
  * @param <T> the type of grant request
@@ -18,8 +21,6 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  */
 final class HitKeyTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AccessTokenResponseClient<T> {
-
-	static final String UNREACHABLE = "HitKey could not be reached, or its answer could not be read";
 
 	private static final String INVALID_TOKEN_RESPONSE = "invalid_token_response";
 
@@ -38,7 +39,7 @@ final class HitKeyTokenResponseClient<T extends AbstractOAuth2AuthorizationGrant
 			if (!INVALID_TOKEN_RESPONSE.equals(ex.getError().getErrorCode())) {
 				throw ex;
 			}
-			throw new OAuth2AuthorizationException(new OAuth2Error(INVALID_TOKEN_RESPONSE, UNREACHABLE, null), ex);
+			throw new OAuth2AuthorizationException(new OAuth2Error(INVALID_TOKEN_RESPONSE, HitKeyErrors.UNREACHABLE, null), ex);
 		}
 	}
 

@@ -18,15 +18,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * WireMock stand-ins for HitKey's token and userinfo endpoints.
  */
-final class HitKeyStubs {
+public final class HitKeyStubs {
 
-	static final String CLIENT_ID = "test-client";
+	public static final String CLIENT_ID = "test-client";
 
-	static final String CLIENT_SECRET = "test-secret-do-not-log";
+	public static final String CLIENT_SECRET = "test-secret-do-not-log";
 
-	static final String SUB = "8f14e45f-ceea-467f-a8f6-1c2d3e4f5a6b";
+	public static final String SUB = "8f14e45f-ceea-467f-a8f6-1c2d3e4f5a6b";
 
-	static final String USERINFO = """
+	public static final String USERINFO = """
 			{"sub":"%1$s","id":"%1$s","name":"Ada Lovelace","given_name":"Ada","family_name":"Lovelace",
 			 "display_name":"Ada","preferred_username":"ada","native_script":null,"preferred_order":"western",
 			 "email":"ada@example.com",
@@ -37,35 +37,35 @@ final class HitKeyStubs {
 	private HitKeyStubs() {
 	}
 
-	static WireMockExtension hitKey() {
+	public static WireMockExtension hitKey() {
 		return WireMockExtension.newInstance()
 			.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
 			.build();
 	}
 
-	static WireMockServer startHitKey() {
+	public static WireMockServer startHitKey() {
 		WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().http2PlainDisabled(true));
 		server.start();
 		return server;
 	}
 
-	static MappingBuilder tokenRequest(String grantType) {
+	public static MappingBuilder tokenRequest(String grantType) {
 		return post(urlEqualTo("/oauth/token")).withRequestBody(matchingJsonPath("$.grant_type", equalTo(grantType)));
 	}
 
-	static String tokenResponse(String accessToken, String refreshToken, int expiresIn) {
+	public static String tokenResponse(String accessToken, String refreshToken, int expiresIn) {
 		return """
 				{"access_token":"%s","refresh_token":"%s","token_type":"Bearer","expires_in":%d,
 				 "scope":"openid profile email project:read"}
 				""".formatted(accessToken, refreshToken, expiresIn);
 	}
 
-	static void stubSuccessfulSignIn(Stubbing hitKey) {
+	public static void stubSuccessfulSignIn(Stubbing hitKey) {
 		hitKey.stubFor(tokenRequest("authorization_code").willReturn(okJson(tokenResponse("at-1", "rt-1", 3600))));
 		hitKey.stubFor(get(urlEqualTo("/oauth/userinfo")).willReturn(okJson(USERINFO)));
 	}
 
-	static ResponseDefinitionBuilder hitKeyError(int status, String message) {
+	public static ResponseDefinitionBuilder hitKeyError(int status, String message) {
 		return aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"error\":\"" + message + "\"}");

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser stand-in for sign-in flows: a real HTTP client with a cookie store that does
  * not follow redirects, so each step of the flow can be asserted.
  */
-final class SignInClient {
+public final class SignInClient {
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
@@ -30,7 +30,7 @@ final class SignInClient {
 
 	private final String baseUrl;
 
-	SignInClient(int port) {
+	public SignInClient(int port) {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
@@ -38,7 +38,7 @@ final class SignInClient {
 		return get(pathOrUrl, "text/html");
 	}
 
-	HttpResponse<String> get(String pathOrUrl, String accept) {
+	public HttpResponse<String> get(String pathOrUrl, String accept) {
 		String url = pathOrUrl.startsWith("http") ? pathOrUrl : this.baseUrl + pathOrUrl;
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.header("Accept", accept)
@@ -61,7 +61,7 @@ final class SignInClient {
 		}
 	}
 
-	HttpResponse<String> post(String path, Map<String, String> form) {
+	public HttpResponse<String> post(String path, Map<String, String> form) {
 		StringBuilder body = new StringBuilder();
 		form.forEach((name, value) -> body.append((body.length() > 0) ? "&" : "")
 			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
@@ -80,7 +80,7 @@ final class SignInClient {
 	 * Request a protected page without a session and follow the app's redirects up to
 	 * the URL of HitKey's authorize page.
 	 */
-	URI startSignIn(String protectedPath) {
+	public URI startSignIn(String protectedPath) {
 		HttpResponse<String> protectedPage = get(protectedPath);
 		assertThat(protectedPage.statusCode()).isEqualTo(302);
 		String signIn = location(protectedPage);
@@ -94,17 +94,17 @@ final class SignInClient {
 	 * Come back from HitKey with the given code for the authorize request at the given
 	 * URL.
 	 */
-	HttpResponse<String> callback(URI authorizeRequest, String code) {
+	public HttpResponse<String> callback(URI authorizeRequest, String code) {
 		Map<String, String> query = query(authorizeRequest);
 		String redirectUri = query.get("redirect_uri");
 		return get(redirectUri + "?code=" + code + "&state=" + query.get("state"));
 	}
 
-	static String location(HttpResponse<?> response) {
+	public static String location(HttpResponse<?> response) {
 		return response.headers().firstValue("Location").orElseThrow();
 	}
 
-	static Map<String, String> query(URI uri) {
+	public static Map<String, String> query(URI uri) {
 		Map<String, String> query = new LinkedHashMap<>();
 		UriComponentsBuilder.fromUri(uri)
 			.build()

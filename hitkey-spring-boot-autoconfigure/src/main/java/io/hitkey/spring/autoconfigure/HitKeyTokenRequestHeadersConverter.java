@@ -1,4 +1,4 @@
-package io.hitkey.spring.autoconfigure.servlet;
+package io.hitkey.spring.autoconfigure;
 
 import java.util.List;
 
@@ -13,11 +13,13 @@ import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenReq
 /**
  * Headers of a token request: JSON for HitKey, whose client credentials travel in the
  * body (never in a Basic header), Spring Security's defaults for other registrations.
+ * Shared by the servlet and reactive token clients.
  *
  * @param <T> the type of grant request
  * @author HitKey
+ * @since 0.1.0
  */
-final class HitKeyTokenRequestHeadersConverter<T extends AbstractOAuth2AuthorizationGrantRequest>
+public final class HitKeyTokenRequestHeadersConverter<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements Converter<T, HttpHeaders> {
 
 	private final DefaultOAuth2TokenRequestHeadersConverter<T> otherRegistrations = new DefaultOAuth2TokenRequestHeadersConverter<>();
