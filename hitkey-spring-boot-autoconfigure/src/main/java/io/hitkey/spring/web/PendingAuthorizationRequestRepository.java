@@ -21,7 +21,7 @@ import org.springframework.web.util.WebUtils;
  * latest one, so a sign-in started in one tab fails with
  * {@code authorization_request_not_found} once another tab has started its own.
  * The map is replaced, not changed in place, so that shared session stores see the
- * change.
+ * change, and leaves the session once no sign-in is pending.
  *
  * @author HitKey
  */
@@ -79,7 +79,10 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 		synchronized (WebUtils.getSessionMutex(session)) {
 			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending(session));
 			OAuth2AuthorizationRequest removed = requests.remove(state);
-			if (removed != null) {
+			if (removed != null && requests.isEmpty()) {
+				session.removeAttribute(SESSION_ATTRIBUTE);
+			}
+			else if (removed != null) {
 				session.setAttribute(SESSION_ATTRIBUTE, requests);
 			}
 			return removed;

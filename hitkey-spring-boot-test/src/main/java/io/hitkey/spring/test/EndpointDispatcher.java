@@ -53,6 +53,9 @@ final class EndpointDispatcher implements HttpHandler {
 				return;
 			}
 			this.calls.get(endpoint).incrementAndGet();
+			if (endpoint == Endpoint.TOKEN || endpoint == Endpoint.USERINFO) {
+				this.hitKey.countApiConnection(exchange.getRemoteAddress());
+			}
 			// Read before a fault applies, so that faulted token calls are counted by
 			// grant type. (HttpExchange attributes are shared by all calls of a context,
 			// so the body is handed over as an argument.)

@@ -20,7 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -67,6 +71,12 @@ public final class FakeHitKey implements AutoCloseable {
 		if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
 			System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
 		}
+		// Without TCP_NODELAY, a client that writes a request in two parts (headers, then
+		// body) meets Nagle's algorithm and delayed ACKs: 40 ms per call that HitKey does
+		// not cost, and that would distort every timing taken against the fake.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
 	}
 
 	/**
@@ -112,6 +122,10 @@ public final class FakeHitKey implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> tokenCalls = new ConcurrentHashMap<>();
 
+	private final Set<InetSocketAddress> apiConnections = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger newApiConnections = new AtomicInteger();
+
 	private @Nullable HttpServer server;
 
 	private @Nullable ExecutorService executor;
@@ -141,7 +155,7 @@ public final class FakeHitKey implements AutoCloseable {
 	public synchronized FakeHitKey start() {
 		Assert.state(this.server == null, "FakeHitKey is already started");
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, this.settings.port), 256);
+			HttpServer server = createServer(new InetSocketAddress(LOOPBACK, this.settings.port));
 			// Sleeping faults (delay, trickle) must not starve the other endpoints.
 			this.executor = Executors.newCachedThreadPool(FakeHitKey::daemonThread);
 			server.setExecutor(this.executor);
@@ -161,6 +175,15 @@ public final class FakeHitKey implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while starting FakeHitKey", ex);
 		}
+	}
+
+	private HttpServer createServer(InetSocketAddress address) throws IOException {
+		if (this.settings.sslContext == null) {
+			return HttpServer.create(address, 256);
+		}
+		HttpsServer server = HttpsServer.create(address, 256);
+		server.setHttpsConfigurator(new HttpsConfigurator(this.settings.sslContext));
+		return server;
 	}
 
 	private static Thread daemonThread(Runnable task) {
@@ -185,6 +208,16 @@ public final class FakeHitKey implements AutoCloseable {
 	}
 
 	/**
+	 * Return an SSL context that trusts the certificate of a fake built with
+	 * {@link Builder#tls()}, for example to make it the JVM's default with
+	 * {@link SSLContext#setDefault(SSLContext)} in a benchmark.
+	 * @return a client SSL context
+	 */
+	public static SSLContext trustingSslContext() {
+		return FakeHitKeyCertificate.clientContext();
+	}
+
+	/**
 	 * Return the port the fake listens on.
 	 * @return the port
 	 */
@@ -198,7 +231,8 @@ public final class FakeHitKey implements AutoCloseable {
 	 * @return the URL of the login UI
 	 */
 	public String authUrl() {
-		return "http://" + LOOPBACK.getHostAddress() + ":" + port();
+		String scheme = (this.settings.sslContext != null) ? "https://" : "http://";
+		return scheme + LOOPBACK.getHostAddress() + ":" + port();
 	}
 
 	/**
@@ -309,6 +343,23 @@ public final class FakeHitKey implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many new connections called the API (token or userinfo endpoint) since
+	 * the fake was built or {@link #reset() reset}: connections that had never called it
+	 * before. An application that pools one HTTP client for HitKey opens few, whatever
+	 * the number of sign-ins. A connection is told apart by its client address and port.
+	 * @return the number of new connections
+	 */
+	public int apiConnections() {
+		return this.newApiConnections.get();
+	}
+
+	void countApiConnection(InetSocketAddress client) {
+		if (this.apiConnections.add(client)) {
+			this.newApiConnections.incrementAndGet();
+		}
+	}
+
+	/**
 	 * Make every access token issued so far invalid, as if an hour had passed.
 	 * @return this fake
 	 */
@@ -342,6 +393,7 @@ public final class FakeHitKey implements AutoCloseable {
 		this.faults.values().forEach(Deque::clear);
 		this.calls.values().forEach((count) -> count.set(0));
 		this.tokenCalls.clear();
+		this.newApiConnections.set(0);
 		return this;
 	}
 
@@ -413,6 +465,8 @@ public final class FakeHitKey implements AutoCloseable {
 		private @Nullable FakeHitKeyProject project = FakeHitKeyProject.DEMO;
 
 		private Clock clock = Clock.systemUTC();
+
+		private @Nullable SSLContext sslContext;
 
 		private Builder() {
 		}
@@ -506,6 +560,16 @@ public final class FakeHitKey implements AutoCloseable {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Serve HTTPS instead of plain HTTP, with a self-signed certificate for
+		 * {@code 127.0.0.1}. Clients must trust it: see {@link FakeHitKey#trustingSslContext()}.
+		 * @return this builder
+		 */
+		public Builder tls() {
+			this.sslContext = FakeHitKeyCertificate.serverContext();
 			return this;
 		}
 

@@ -1,15 +1,21 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.autoconfigure.HitKeyTokenRequestHeadersConverter;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.AbstractRestClientOAuth2AccessTokenResponseClient;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -20,17 +26,25 @@ import org.springframework.web.client.RestTemplate;
  * take). Both share one connection pool, the HitKey timeouts, HitKey's error handling,
  * and whatever the application's {@link RestTemplateBuilder} brings (proxy, SSL,
  * observation).
+ * <p>
+ * When that is the JDK's {@code HttpClient}, it gets a pooled executor: without one,
+ * Spring's request factory starts a thread for the body of every token request.
  *
  * @author HitKey
  */
-final class HitKeyApiClients {
+final class HitKeyApiClients implements DisposableBean {
 
 	private final RestTemplate restTemplate;
 
 	private final RestClient restClient;
 
+	private final ExecutorService executor;
+
 	HitKeyApiClients(RestTemplateBuilder builder, HitKeyProperties properties) {
-		this.restTemplate = builder.connectTimeout(properties.getConnectTimeout())
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("hitkey-http-");
+		threads.setDaemon(true);
+		this.executor = Executors.newCachedThreadPool(threads);
+		this.restTemplate = withExecutor(builder, this.executor).connectTimeout(properties.getConnectTimeout())
 			.readTimeout(properties.getReadTimeout())
 			.redirects(HttpRedirects.DONT_FOLLOW)
 			.errorHandler(new HitKeyResponseErrorHandler())
@@ -45,8 +59,22 @@ final class HitKeyApiClients {
 		this.restClient = RestClient.create(this.restTemplate);
 	}
 
+	private static RestTemplateBuilder withExecutor(RestTemplateBuilder builder, ExecutorService executor) {
+		ClientHttpRequestFactoryBuilder<?> factory = builder.requestFactoryBuilder();
+		if (factory == null) {
+			factory = ClientHttpRequestFactoryBuilder.detect();
+		}
+		return (factory instanceof JdkClientHttpRequestFactoryBuilder jdk)
+				? builder.requestFactoryBuilder(jdk.withExecutor(executor)) : builder;
+	}
+
 	RestTemplate restTemplate() {
 		return this.restTemplate;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
 	}
 
 	/**

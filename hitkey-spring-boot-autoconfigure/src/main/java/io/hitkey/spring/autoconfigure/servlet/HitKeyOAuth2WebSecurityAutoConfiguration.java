@@ -105,9 +105,14 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "hitKeyAuthorizationCodeLogMaskingFilter")
 	FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> hitKeyAuthorizationCodeLogMaskingFilter(
 			HitKeyProperties properties) {
+		String callbackPath = callbackPath(properties.getRedirectUri());
 		FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> registration = new FilterRegistrationBean<>(
-				new AuthorizationCodeLogMaskingFilter(callbackPath(properties.getRedirectUri())));
+				new AuthorizationCodeLogMaskingFilter(callbackPath));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		if (!callbackPath.equals("/")) {
+			// The container skips the filter on every other request.
+			registration.addUrlPatterns(callbackPath);
+		}
 		return registration;
 	}
 

@@ -2,10 +2,13 @@ package io.hitkey.spring.autoconfigure.servlet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hitkey.spring.autoconfigure.HitKeyAutoConfiguration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
@@ -190,6 +194,27 @@ class HitKeyTokenResponseClientTests {
 			hitKey.verify(postRequestedFor(urlEqualTo("/oauth/token")).withHeader("X-Trace",
 					equalTo("from-the-application")));
 		});
+	}
+
+	@Test
+	void theJdkClientRunsOnAPoolOfItsOwnThatEndsWithTheContext() {
+		hitKey.stubFor(post(urlEqualTo("/oauth/token"))
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-1", "rt-1", 3600))));
+		List<Thread> pooled = new ArrayList<>();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.imperative.factory=jdk")
+			.run((context) -> {
+			authorizationCodeClient(context).getTokenResponse(codeGrant(hitKeyRegistration(context)));
+			Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((thread) -> thread.getName().startsWith("hitkey-http-"))
+				.forEach(pooled::add);
+		});
+		assertThat(pooled).isNotEmpty();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(pooled).noneMatch(Thread::isAlive));
 	}
 
 	@Test
