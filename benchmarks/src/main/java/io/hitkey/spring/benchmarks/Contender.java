@@ -1,0 +1,108 @@
+package io.hitkey.spring.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.hitkey.spring.test.FakeHitKey;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The applications compared, each started on a random port against a HitKey at the given
+ * URLs.
+ */
+enum Contender {
+
+	STARTER("starter", StarterApplication.class) {
+		@Override
+		Map<String, Object> properties(String authUrl, String apiUrl) {
+			Map<String, Object> properties = common();
+			properties.put("hitkey.client-id", FakeHitKey.DEFAULT_CLIENT_ID);
+			properties.put("hitkey.client-secret", FakeHitKey.DEFAULT_CLIENT_SECRET);
+			properties.put("hitkey.auth-url", authUrl);
+			properties.put("hitkey.api-url", apiUrl);
+			return properties;
+		}
+	},
+
+	HAND_WRITTEN("hand_written", HandWrittenApplication.class) {
+		@Override
+		Map<String, Object> properties(String authUrl, String apiUrl) {
+			Map<String, Object> properties = common();
+			properties.put("hitkey.enabled", "false");
+			String registration = "spring.security.oauth2.client.registration.hitkey.";
+			properties.put(registration + "client-id", FakeHitKey.DEFAULT_CLIENT_ID);
+			properties.put(registration + "client-secret", FakeHitKey.DEFAULT_CLIENT_SECRET);
+			properties.put(registration + "client-authentication-method", "client_secret_post");
+			properties.put(registration + "authorization-grant-type", "authorization_code");
+			properties.put(registration + "redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}");
+			properties.put(registration + "scope", "profile,email");
+			String provider = "spring.security.oauth2.client.provider.hitkey.";
+			properties.put(provider + "authorization-uri", authUrl + "/");
+			properties.put(provider + "token-uri", apiUrl + "/oauth/token");
+			properties.put(provider + "user-info-uri", apiUrl + "/oauth/userinfo");
+			properties.put(provider + "user-name-attribute", "sub");
+			return properties;
+		}
+	},
+
+	NO_SECURITY("no_security", NoSecurityApplication.class) {
+		@Override
+		Map<String, Object> properties(String authUrl, String apiUrl) {
+			Map<String, Object> properties = common();
+			properties.put("spring.autoconfigure.exclude", securityAutoConfigurations());
+			return properties;
+		}
+	};
+
+	private final String key;
+
+	private final Class<?> application;
+
+	Contender(String key, Class<?> application) {
+		this.key = key;
+		this.application = application;
+	}
+
+	/**
+	 * The contender's name in the results.
+	 */
+	String key() {
+		return this.key;
+	}
+
+	abstract Map<String, Object> properties(String authUrl, String apiUrl);
+
+	ConfigurableApplicationContext start(String authUrl, String apiUrl) {
+		return new SpringApplicationBuilder(this.application).web(WebApplicationType.SERVLET)
+			.properties(properties(authUrl, apiUrl))
+			.run();
+	}
+
+	static int port(ConfigurableApplicationContext context) {
+		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	private static Map<String, Object> common() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("server.port", "0");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("logging.level.root", "WARN");
+		properties.put("spring.jmx.enabled", "false");
+		return properties;
+	}
+
+	private static String securityAutoConfigurations() {
+		return ImportCandidates.load(AutoConfiguration.class, Contender.class.getClassLoader())
+			.getCandidates()
+			.stream()
+			.filter((name) -> name.contains(".security.") || name.startsWith("io.hitkey."))
+			.collect(Collectors.joining(","));
+	}
+
+}

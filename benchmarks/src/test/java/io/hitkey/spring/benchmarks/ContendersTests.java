@@ -1,0 +1,112 @@
+package io.hitkey.spring.benchmarks;
+
+import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+
+import javax.net.ssl.SSLContext;
+
+import io.hitkey.spring.test.FakeHitKey;
+import io.hitkey.spring.test.FakeHitKeyUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the benchmarks compare must work before it is timed: each contender signs a user
+ * in against the fake HitKey over TLS, and each way of making a sign-in's HitKey calls
+ * succeeds. Nothing here is timed.
+ */
+class ContendersTests {
+
+	private static SSLContext jvmDefault;
+
+	private static FakeHitKey hitKey;
+
+	private static ConfigurableApplicationContext starter;
+
+	private static ConfigurableApplicationContext handWritten;
+
+	@BeforeAll
+	static void start() throws NoSuchAlgorithmException {
+		jvmDefault = SSLContext.getDefault();
+		SSLContext.setDefault(FakeHitKey.trustingSslContext());
+		hitKey = FakeHitKey.builder().tls().autoApprove(FakeHitKeyUser.of("Ada Lovelace", "ada@example.com")).build().start();
+		starter = Contender.STARTER.start(hitKey.authUrl(), hitKey.apiUrl());
+		handWritten = Contender.HAND_WRITTEN.start(hitKey.authUrl(), hitKey.apiUrl());
+	}
+
+	@AfterAll
+	static void stop() {
+		starter.close();
+		handWritten.close();
+		hitKey.close();
+		SSLContext.setDefault(jvmDefault);
+	}
+
+	@Test
+	void bothSecuredContendersSignInThroughHitKey() throws Exception {
+		for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] { starter, handWritten }) {
+			hitKey.reset();
+			new Browser().signIn(url(app));
+			assertThat(hitKey.tokenCalls("authorization_code")).isEqualTo(1);
+			assertThat(hitKey.calls(FakeHitKey.Endpoint.USERINFO)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void theHandWrittenSessionKeepsTheTokensOnTheHeapAndTheStarterInTheSession() throws Exception {
+		JsonNode starterSession = sessionBytes(starter);
+		JsonNode handWrittenSession = sessionBytes(handWritten);
+
+		assertThat(starterSession.get("attributes").propertyNames()).anyMatch((name) -> name.endsWith("AUTHORIZED_CLIENTS"))
+			.noneMatch((name) -> name.contains("PendingAuthorizationRequestRepository"));
+		assertThat(starterSession.has("heap_authorized_client")).isFalse();
+		assertThat(handWrittenSession.get("attributes").propertyNames()).containsExactly("SPRING_SECURITY_CONTEXT");
+		assertThat(handWrittenSession.get("heap_authorized_client").get("jdk").asInt()).isPositive();
+	}
+
+	@Test
+	void everyWayOfMakingTheHitKeyCallsExchangesACode() throws Exception {
+		String redirectUri = url(starter) + "/login/oauth2/code/hitkey";
+		try (AuthorizationCodes codes = new AuthorizationCodes(hitKey, redirectUri)) {
+			String[] issued = codes.issue(3);
+			hitKey.reset();
+			SpringHitKeyExchange.ofStarter(starter, redirectUri).exchange(issued[0]);
+			SpringHitKeyExchange.ofHandWritten(handWritten, redirectUri).exchange(issued[1]);
+			new RawHitKeyExchange(hitKey, redirectUri).exchange(issued[2]);
+			assertThat(hitKey.tokenCalls("authorization_code")).isEqualTo(3);
+			assertThat(hitKey.calls(FakeHitKey.Endpoint.USERINFO)).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void theOpenContenderHasNoSecurity() throws Exception {
+		ConfigurableApplicationContext open = Contender.NO_SECURITY.start("https://127.0.0.1:9", "https://127.0.0.1:9");
+		try {
+			new Browser().expect(url(open) + "/hello", "hello");
+			assertThat(open.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
+		}
+		finally {
+			open.close();
+		}
+	}
+
+	private static JsonNode sessionBytes(ConfigurableApplicationContext app) throws Exception {
+		Browser browser = new Browser();
+		browser.signIn(url(app));
+		return JsonMapper.shared()
+			.readTree(browser.get(URI.create(url(app) + "/session-bytes"), "application/json").body());
+	}
+
+	private static String url(ConfigurableApplicationContext app) {
+		return "http://127.0.0.1:" + Contender.port(app);
+	}
+
+}
