@@ -194,6 +194,7 @@ public final class Benchmarks {
 					this.results.target("exchange_vs_raw_c" + concurrency, ">= 0.8", ratio, ratio >= 0.8);
 				}
 			}
+			put(tls, raw.retries(), "raw_retries_on_closed_connections");
 		}
 	}
 

@@ -34,7 +34,6 @@ import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2Autho
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -72,8 +71,9 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
-		return new WebSessionServerOAuth2AuthorizedClientRepository();
+	ServerOAuth2AuthorizedClientRepository authorizedClientRepository(
+			ReactiveClientRegistrationRepository clientRegistrationRepository) {
+		return new WebSessionAuthorizedClientRepository(clientRegistrationRepository);
 	}
 
 	@Bean

@@ -35,7 +35,6 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGra
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -67,8 +66,9 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OAuth2AuthorizedClientRepository authorizedClientRepository() {
-		return new HttpSessionOAuth2AuthorizedClientRepository();
+	OAuth2AuthorizedClientRepository authorizedClientRepository(
+			ClientRegistrationRepository clientRegistrationRepository) {
+		return new SessionAuthorizedClientRepository(clientRegistrationRepository);
 	}
 
 	@Bean

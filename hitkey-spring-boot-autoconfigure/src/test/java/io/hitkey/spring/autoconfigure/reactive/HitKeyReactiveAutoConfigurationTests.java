@@ -22,7 +22,6 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +59,7 @@ class HitKeyReactiveAutoConfigurationTests {
 				.hasSingleBean(ReactiveOAuth2AuthorizedClientManager.class)
 				.doesNotHaveBean(ClientRegistrationRepository.class);
 			assertThat(context.getBean(ServerOAuth2AuthorizedClientRepository.class))
-				.isInstanceOf(WebSessionServerOAuth2AuthorizedClientRepository.class);
+				.isInstanceOf(WebSessionAuthorizedClientRepository.class);
 			assertThat(context.getBeansOfType(SecurityWebFilterChain.class))
 				.containsOnlyKeys("hitKeySecurityWebFilterChain");
 		});

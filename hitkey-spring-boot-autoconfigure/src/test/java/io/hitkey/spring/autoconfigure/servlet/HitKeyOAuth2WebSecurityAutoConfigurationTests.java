@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,7 +43,7 @@ class HitKeyOAuth2WebSecurityAutoConfigurationTests {
 				.hasSingleBean(OAuth2AuthorizedClientManager.class)
 				.hasBean("hitKeyAuthorizationCodeLogMaskingFilter");
 			assertThat(context.getBean(OAuth2AuthorizedClientRepository.class))
-				.isInstanceOf(HttpSessionOAuth2AuthorizedClientRepository.class);
+				.isInstanceOf(SessionAuthorizedClientRepository.class);
 		});
 	}
 
