@@ -22,7 +22,9 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * Shares one refresh among the concurrent requests that hold the same expired access
  * token of a user: the first asks HitKey, the others wait for its answer and get the
  * same new token, or the same failure, without calling HitKey themselves. Nobody waits
- * longer than one HitKey call may take.
+ * longer than one HitKey call may take. A request that read the expired token before the
+ * new one was saved, but asks only once the refresh is over, gets the new token too, for
+ * as long as a HitKey call may take.
  *
  * @author HitKey
  */
@@ -33,6 +35,8 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 	private final Duration maxWait;
 
 	private final Map<String, CompletableFuture<Optional<OAuth2AuthorizedClient>>> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, Refreshed> refreshed = new ConcurrentHashMap<>();
 
 	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait) {
 		this.delegate = delegate;
@@ -48,6 +52,11 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		String registrationId = context.getClientRegistration().getRegistrationId();
 		String key = registrationId + "/" + context.getPrincipal().getName() + "/"
 				+ current.getAccessToken().getTokenValue();
+		long now = System.nanoTime();
+		Refreshed done = this.refreshed.get(key);
+		if (done != null && done.isFresh(now)) {
+			return done.client();
+		}
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> mine = new CompletableFuture<>();
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> running = this.inFlight.putIfAbsent(key, mine);
 		if (running != null) {
@@ -55,6 +64,10 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		}
 		try {
 			OAuth2AuthorizedClient authorized = this.delegate.authorize(context);
+			if (authorized != null && authorized != current) {
+				this.refreshed.values().removeIf((old) -> !old.isFresh(now));
+				this.refreshed.put(key, new Refreshed(authorized, now + this.maxWait.toNanos()));
+			}
 			mine.complete(Optional.ofNullable(authorized));
 			return authorized;
 		}
@@ -90,6 +103,17 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 	private static ClientAuthorizationException unavailable(String registrationId) {
 		return new ClientAuthorizationException(new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
 				"Another request is still waiting for HitKey to refresh this token", null), registrationId);
+	}
+
+	/**
+	 * A refresh that is over, kept for the requests that still hold the expired token.
+	 */
+	private record Refreshed(OAuth2AuthorizedClient client, long freshUntil) {
+
+		boolean isFresh(long now) {
+			return now - this.freshUntil < 0;
+		}
+
 	}
 
 }
