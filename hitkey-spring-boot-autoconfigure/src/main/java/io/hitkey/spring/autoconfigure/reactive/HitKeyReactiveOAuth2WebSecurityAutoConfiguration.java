@@ -1,9 +1,11 @@
 package io.hitkey.spring.autoconfigure.reactive;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
 import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -91,15 +93,18 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 	ReactiveOAuth2AuthorizedClientManager reactiveAuthorizedClientManager(
 			ReactiveClientRegistrationRepository clientRegistrationRepository,
 			ServerOAuth2AuthorizedClientRepository authorizedClientRepository,
-			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient) {
+			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient,
+			HitKeyProperties properties) {
 		ReactiveOAuth2AuthorizedClientProviderBuilder providers = ReactiveOAuth2AuthorizedClientProviderBuilder
 			.builder()
 			.authorizationCode();
 		refreshTokenClient.ifAvailable((client) -> providers
 			.refreshToken((refreshToken) -> refreshToken.accessTokenResponseClient(client)));
+		Duration oneHitKeyCall = properties.getConnectTimeout().plus(properties.getReadTimeout()).plusSeconds(1);
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
-		manager.setAuthorizedClientProvider(providers.build());
+		manager.setAuthorizedClientProvider(
+				new CoalescingReactiveOAuth2AuthorizedClientProvider(providers.build(), oneHitKeyCall));
 		return manager;
 	}
 
