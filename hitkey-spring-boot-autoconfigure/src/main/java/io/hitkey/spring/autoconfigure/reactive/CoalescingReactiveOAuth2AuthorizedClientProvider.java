@@ -62,7 +62,7 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 				this.refreshed.values().removeIf((old) -> !old.isFresh(now));
 				this.refreshed.put(key, new Refreshed(authorized, now + this.keepRefreshed.toNanos()));
 			}
-		}).doFinally((signal) -> this.inFlight.remove(key, self.get())).cache();
+		}).doOnTerminate(() -> this.inFlight.remove(key, self.get())).cache();
 		self.set(shared);
 		return shared;
 	}

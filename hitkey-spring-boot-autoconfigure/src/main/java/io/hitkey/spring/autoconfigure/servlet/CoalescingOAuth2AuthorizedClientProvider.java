@@ -68,10 +68,14 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 				this.refreshed.values().removeIf((old) -> !old.isFresh(now));
 				this.refreshed.put(key, new Refreshed(authorized, now + this.maxWait.toNanos()));
 			}
+			// Out of the map before the waiters wake: a request that comes after has the
+			// new token, or asks HitKey again after a failure.
+			this.inFlight.remove(key, mine);
 			mine.complete(Optional.ofNullable(authorized));
 			return authorized;
 		}
 		catch (RuntimeException ex) {
+			this.inFlight.remove(key, mine);
 			mine.completeExceptionally(ex);
 			throw ex;
 		}
