@@ -31,7 +31,10 @@ final class AuthorizationCodes implements AutoCloseable {
 
 	private final String redirectUri;
 
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(4);
 

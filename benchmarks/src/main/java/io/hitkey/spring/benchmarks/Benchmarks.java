@@ -1,6 +1,7 @@
 package io.hitkey.spring.benchmarks;
 
 import java.net.URI;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
@@ -37,6 +39,8 @@ public final class Benchmarks {
 	private static final int[] CONCURRENCY = { 1, 16 };
 
 	private final Results results = new Results();
+
+	private final AtomicInteger rawConnectionLosses = new AtomicInteger();
 
 	private final Rounds rounds;
 
@@ -180,7 +184,7 @@ public final class Benchmarks {
 				Map<String, Workload> contenders = new LinkedHashMap<>();
 				contenders.put("starter", exchanges(codes, starterBeans::exchange));
 				contenders.put("hand_written", exchanges(codes, handWrittenBeans::exchange));
-				contenders.put("raw", exchanges(codes, raw::exchange));
+				contenders.put("raw", exchanges(codes, (code) -> rawExchange(raw, codes, code)));
 				Map<String, Rounds.Summary> summaries = measure(concurrency, contenders);
 				summaries.forEach((name, summary) -> put(tls, summary.perSecond(), "exchange_per_s",
 						"c" + concurrency, name));
@@ -194,7 +198,22 @@ public final class Benchmarks {
 					this.results.target("exchange_vs_raw_c" + concurrency, ">= 0.8", ratio, ratio >= 0.8);
 				}
 			}
-			put(tls, raw.retries(), "raw_retries_on_closed_connections");
+			put(tls, this.rawConnectionLosses.getAndSet(0), "raw_connections_lost");
+		}
+	}
+
+	/**
+	 * The raw floor's calls, made once more with a new code when the JDK client loses a
+	 * pooled connection under them (it happens now and then at 16 threads on plain HTTP;
+	 * the code may have been used, so it cannot be sent again). Counted in the results.
+	 */
+	private void rawExchange(RawHitKeyExchange raw, AuthorizationCodes codes, String code) throws Exception {
+		try {
+			raw.exchange(code);
+		}
+		catch (IOException ex) {
+			this.rawConnectionLosses.incrementAndGet();
+			raw.exchange(codes.issue(1)[0]);
 		}
 	}
 

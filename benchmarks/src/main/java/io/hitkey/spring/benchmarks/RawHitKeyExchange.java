@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.hitkey.spring.test.FakeHitKey;
 import tools.jackson.databind.JsonNode;
@@ -15,14 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The raw floor of a sign-in's HitKey calls: the JSON token request and userinfo, made
- * with one pooled {@link HttpClient} and parsed, without Spring. A call that fails on a
- * pooled connection closed under it is made once more, and counted.
+ * with one pooled {@link HttpClient} and parsed, without Spring. HTTP/1.1, as HitKey's
+ * API speaks: the JDK client's default, HTTP/2, makes it try an h2c upgrade on each new
+ * plain-HTTP connection.
  */
 final class RawHitKeyExchange {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final AtomicInteger retries = new AtomicInteger();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final URI tokenUri;
 
@@ -47,32 +45,18 @@ final class RawHitKeyExchange {
 		parameters.put("client_id", this.hitKey.clientId());
 		parameters.put("client_secret", this.hitKey.clientSecret());
 		parameters.put("code_verifier", AuthorizationCodes.CODE_VERIFIER);
-		HttpResponse<byte[]> token = send(HttpRequest.newBuilder(this.tokenUri)
+		HttpResponse<byte[]> token = this.http.send(HttpRequest.newBuilder(this.tokenUri)
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(JsonMapper.shared().writeValueAsBytes(parameters)))
-			.build());
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		JsonNode tokenResponse = ok(token);
-		HttpResponse<byte[]> userinfo = send(HttpRequest.newBuilder(this.userinfoUri)
+		HttpResponse<byte[]> userinfo = this.http.send(HttpRequest.newBuilder(this.userinfoUri)
 			.header("Authorization", "Bearer " + tokenResponse.get("access_token").asString())
 			.header("Accept", "application/json")
-			.build());
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		if (!ok(userinfo).hasNonNull("sub")) {
 			throw new IllegalStateException("userinfo without sub");
-		}
-	}
-
-	int retries() {
-		return this.retries.get();
-	}
-
-	private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			this.retries.incrementAndGet();
-			return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		}
 	}
 
