@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.hitkey.spring.autoconfigure.RecentRefreshes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
@@ -24,16 +25,14 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 
 	private final ReactiveOAuth2AuthorizedClientProvider delegate;
 
-	private final Duration keepRefreshed;
-
 	private final Map<String, Mono<OAuth2AuthorizedClient>> inFlight = new ConcurrentHashMap<>();
 
-	private final Map<String, Refreshed> refreshed = new ConcurrentHashMap<>();
+	private final RecentRefreshes recent;
 
 	CoalescingReactiveOAuth2AuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProvider delegate,
 			Duration keepRefreshed) {
 		this.delegate = delegate;
-		this.keepRefreshed = keepRefreshed;
+		this.recent = new RecentRefreshes(keepRefreshed);
 	}
 
 	@Override
@@ -42,12 +41,11 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 		if (current == null) {
 			return this.delegate.authorize(context);
 		}
-		String key = context.getClientRegistration().getRegistrationId() + "/" + context.getPrincipal().getName()
-				+ "/" + current.getAccessToken().getTokenValue();
+		String key = RecentRefreshes.key(context, current);
 		return Mono.defer(() -> {
-			Refreshed done = this.refreshed.get(key);
-			if (done != null && done.isFresh(System.nanoTime())) {
-				return Mono.just(done.client());
+			OAuth2AuthorizedClient refreshed = this.recent.get(key);
+			if (refreshed != null) {
+				return Mono.just(refreshed);
 			}
 			return this.inFlight.computeIfAbsent(key, (ignored) -> shared(key, context, current));
 		});
@@ -56,26 +54,12 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 	private Mono<OAuth2AuthorizedClient> shared(String key, OAuth2AuthorizationContext context,
 			OAuth2AuthorizedClient current) {
 		AtomicReference<Mono<OAuth2AuthorizedClient>> self = new AtomicReference<>();
-		Mono<OAuth2AuthorizedClient> shared = this.delegate.authorize(context).doOnNext((authorized) -> {
-			if (authorized != current) {
-				long now = System.nanoTime();
-				this.refreshed.values().removeIf((old) -> !old.isFresh(now));
-				this.refreshed.put(key, new Refreshed(authorized, now + this.keepRefreshed.toNanos()));
-			}
-		}).doOnTerminate(() -> this.inFlight.remove(key, self.get())).cache();
+		Mono<OAuth2AuthorizedClient> shared = this.delegate.authorize(context)
+			.doOnNext((authorized) -> this.recent.remember(key, current, authorized))
+			.doOnTerminate(() -> this.inFlight.remove(key, self.get()))
+			.cache();
 		self.set(shared);
 		return shared;
-	}
-
-	/**
-	 * A refresh that is over, kept for the requests that still hold the expired token.
-	 */
-	private record Refreshed(OAuth2AuthorizedClient client, long freshUntil) {
-
-		boolean isFresh(long now) {
-			return now - this.freshUntil < 0;
-		}
-
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.hitkey.spring.autoconfigure.RecentRefreshes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -36,11 +37,12 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 
 	private final Map<String, CompletableFuture<Optional<OAuth2AuthorizedClient>>> inFlight = new ConcurrentHashMap<>();
 
-	private final Map<String, Refreshed> refreshed = new ConcurrentHashMap<>();
+	private final RecentRefreshes recent;
 
 	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait) {
 		this.delegate = delegate;
 		this.maxWait = maxWait;
+		this.recent = new RecentRefreshes(maxWait);
 	}
 
 	@Override
@@ -50,12 +52,10 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 			return this.delegate.authorize(context);
 		}
 		String registrationId = context.getClientRegistration().getRegistrationId();
-		String key = registrationId + "/" + context.getPrincipal().getName() + "/"
-				+ current.getAccessToken().getTokenValue();
-		long now = System.nanoTime();
-		Refreshed done = this.refreshed.get(key);
-		if (done != null && done.isFresh(now)) {
-			return done.client();
+		String key = RecentRefreshes.key(context, current);
+		OAuth2AuthorizedClient refreshed = this.recent.get(key);
+		if (refreshed != null) {
+			return refreshed;
 		}
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> mine = new CompletableFuture<>();
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> running = this.inFlight.putIfAbsent(key, mine);
@@ -64,10 +64,7 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		}
 		try {
 			OAuth2AuthorizedClient authorized = this.delegate.authorize(context);
-			if (authorized != null && authorized != current) {
-				this.refreshed.values().removeIf((old) -> !old.isFresh(now));
-				this.refreshed.put(key, new Refreshed(authorized, now + this.maxWait.toNanos()));
-			}
+			this.recent.remember(key, current, authorized);
 			// Out of the map before the waiters wake: a request that comes after has the
 			// new token, or asks HitKey again after a failure.
 			this.inFlight.remove(key, mine);
@@ -107,17 +104,6 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 	private static ClientAuthorizationException unavailable(String registrationId) {
 		return new ClientAuthorizationException(new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
 				"Another request is still waiting for HitKey to refresh this token", null), registrationId);
-	}
-
-	/**
-	 * A refresh that is over, kept for the requests that still hold the expired token.
-	 */
-	private record Refreshed(OAuth2AuthorizedClient client, long freshUntil) {
-
-		boolean isFresh(long now) {
-			return now - this.freshUntil < 0;
-		}
-
 	}
 
 }
