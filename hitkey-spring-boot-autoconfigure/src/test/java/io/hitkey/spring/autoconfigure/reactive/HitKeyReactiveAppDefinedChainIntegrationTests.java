@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import io.hitkey.spring.autoconfigure.HitKeyStandInTestSupport;
 import io.hitkey.spring.autoconfigure.servlet.HitKeyStubs;
 import io.hitkey.spring.autoconfigure.servlet.SignInClient;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ReactiveSignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "hitkey.pkce=false", "hitkey.read-timeout=700ms" })
 @Import(HitKeyReactiveAppDefinedChainIntegrationTests.AppSecurity.class)
-class HitKeyReactiveAppDefinedChainIntegrationTests extends ReactiveSignInIntegrationTestSupport {
+class HitKeyReactiveAppDefinedChainIntegrationTests extends HitKeyStandInTestSupport {
 
 	@Autowired
 	ApplicationContext context;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.hitkey.spring.autoconfigure.HitKeyStandInTestSupport;
 import io.hitkey.spring.autoconfigure.servlet.HitKeyStubs;
 import io.hitkey.spring.autoconfigure.servlet.SignInClient;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ReactiveSignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "hitkey.scopes=profile,email,project:read",
 				"hitkey.read-timeout=700ms" })
-class HitKeyReactiveSignInIntegrationTests extends ReactiveSignInIntegrationTestSupport {
+class HitKeyReactiveSignInIntegrationTests extends HitKeyStandInTestSupport {
 
 	@Test
 	void signsInWithJsonTokenRequestAndMapsTheUser() {

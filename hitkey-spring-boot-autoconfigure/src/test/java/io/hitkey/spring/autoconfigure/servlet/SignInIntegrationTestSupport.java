@@ -1,45 +1,16 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.BeforeEach;
+import io.hitkey.spring.autoconfigure.HitKeyStandInTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What every full sign-in test needs: a WireMock stand-in for HitKey that the starter
- * points at, a fresh browser per test, and the exceptions failed sign-ins ended with.
+ * What every full servlet sign-in test needs: the HitKey stand-in and browser of
+ * {@link HitKeyStandInTestSupport}, and the exceptions failed sign-ins ended with.
  */
-abstract class SignInIntegrationTestSupport {
-
-	/**
-	 * One stand-in for the whole test run: Spring caches application contexts across
-	 * test classes, so the HitKey URL they were started with must stay valid.
-	 */
-	static final WireMockServer hitKey = HitKeyStubs.startHitKey();
-
-	@DynamicPropertySource
-	static void hitKeyProperties(DynamicPropertyRegistry registry) {
-		registry.add("hitkey.client-id", () -> HitKeyStubs.CLIENT_ID);
-		registry.add("hitkey.client-secret", () -> HitKeyStubs.CLIENT_SECRET);
-		registry.add("hitkey.auth-url", hitKey::baseUrl);
-		registry.add("hitkey.api-url", hitKey::baseUrl);
-	}
-
-	@LocalServerPort
-	int port;
+abstract class SignInIntegrationTestSupport extends HitKeyStandInTestSupport {
 
 	@Autowired
 	SignInTestApplication.SignInFailures failures;
-
-	SignInClient browser;
-
-	@BeforeEach
-	void newBrowserAndNoStubs() {
-		this.browser = new SignInClient(this.port);
-		hitKey.resetAll();
-	}
 
 }

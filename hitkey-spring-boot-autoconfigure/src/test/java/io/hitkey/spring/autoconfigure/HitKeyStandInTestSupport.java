@@ -1,4 +1,4 @@
-package io.hitkey.spring.autoconfigure.reactive;
+package io.hitkey.spring.autoconfigure;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.hitkey.spring.autoconfigure.servlet.HitKeyStubs;
@@ -10,16 +10,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What every full WebFlux sign-in test needs: a WireMock stand-in for HitKey that the
- * starter points at and a fresh browser per test.
+ * What every full sign-in test needs, servlet or WebFlux: a WireMock stand-in for HitKey
+ * that the starter points at, and a fresh browser per test.
  */
-abstract class ReactiveSignInIntegrationTestSupport {
+public abstract class HitKeyStandInTestSupport {
 
 	/**
 	 * One stand-in for the whole test run: Spring caches application contexts across
 	 * test classes, so the HitKey URL they were started with must stay valid.
 	 */
-	static final WireMockServer hitKey = HitKeyStubs.startHitKey();
+	protected static final WireMockServer hitKey = HitKeyStubs.startHitKey();
 
 	@DynamicPropertySource
 	static void hitKeyProperties(DynamicPropertyRegistry registry) {
@@ -30,9 +30,9 @@ abstract class ReactiveSignInIntegrationTestSupport {
 	}
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
-	SignInClient browser;
+	protected SignInClient browser;
 
 	@BeforeEach
 	void newBrowserAndNoStubs() {
