@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
+import io.hitkey.spring.autoconfigure.HitKeyAccessTokenResponseConverter;
 import io.hitkey.spring.autoconfigure.HitKeyTokenRequestHeadersConverter;
 
 import org.springframework.beans.factory.DisposableBean;

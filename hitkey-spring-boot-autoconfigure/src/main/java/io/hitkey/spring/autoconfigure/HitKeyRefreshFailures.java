@@ -1,0 +1,46 @@
+package io.hitkey.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+
+/**
+ * What a failed refresh of HitKey's access token means, on either stack. When HitKey
+ * refuses the refresh token (it expired, or reached HitKey's 90-day cap) the user must
+ * sign in again: browsers are sent to sign in, API calls get {@code 401}. Any other
+ * failure (HitKey down, slow, answering garbage) says nothing about the user: the answer
+ * is {@code 503} with {@code Retry-After: }{@link #RETRY_AFTER}, and the session keeps
+ * its tokens for the next try.
+ *
+ * @author HitKey
+ */
+public final class HitKeyRefreshFailures {
+
+	/**
+	 * How long a client is asked to wait when HitKey could not refresh a token.
+	 */
+	public static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+	/**
+	 * The message of the {@code 503} answer.
+	 */
+	public static final String UNAVAILABLE_MESSAGE = "HitKey is not available, try again later";
+
+	private static final Set<String> SIGN_IN_AGAIN = Set.of(OAuth2ErrorCodes.INVALID_GRANT,
+			OAuth2ErrorCodes.INVALID_TOKEN);
+
+	private HitKeyRefreshFailures() {
+	}
+
+	/**
+	 * Return whether the given refresh failure means that the user must sign in again.
+	 * @param error the error of the failed refresh
+	 * @return {@code true} to sign the user out, {@code false} to answer {@code 503}
+	 */
+	public static boolean requiresSignIn(OAuth2Error error) {
+		return SIGN_IN_AGAIN.contains(error.getErrorCode());
+	}
+
+}
