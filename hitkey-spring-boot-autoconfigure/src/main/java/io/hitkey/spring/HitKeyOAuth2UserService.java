@@ -63,6 +63,11 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 		catch (OAuth2AuthenticationException ex) {
 			throw withUserFacingDescription(ex);
 		}
+		catch (IllegalArgumentException ex) {
+			// Spring Security 7.1 asserts a userinfo body before converting it: an empty
+			// answer would otherwise end the sign-in with an error 500.
+			throw emptyAnswer();
+		}
 		return HitKeyUser.fromClaims(user.getAttributes(), userRequest.getAccessToken().getScopes(),
 				this.authoritiesMapper);
 	}
@@ -83,10 +88,14 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 		return new OAuth2AuthenticationException(error, description, ex);
 	}
 
+	private static OAuth2AuthenticationException emptyAnswer() {
+		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, "HitKey userinfo answer is empty", null);
+		return new OAuth2AuthenticationException(error, error.getDescription());
+	}
+
 	private static void validate(@Nullable Map<String, Object> claims) {
 		if (claims == null) {
-			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, "HitKey userinfo answer is empty", null);
-			throw new OAuth2AuthenticationException(error, error.getDescription());
+			throw emptyAnswer();
 		}
 		try {
 			HitKeyUser.fromClaims(claims, List.of(), List.of());

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,8 @@ final class Browser {
 	HttpResponse<String> get(String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+			// A server that stops answering fails the test instead of hanging the build.
+			.timeout(Duration.ofSeconds(20))
 			.build();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
