@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of what HitKey sign-in needs on every web stack: its properties and
  * the mapping of users to authorities. Set {@code hitkey.enabled=false} to turn the whole
- * starter off.
+ * starter off: this is the one place that reads it, and the servlet and reactive
+ * auto-configurations run only where this one has registered {@link HitKeyProperties}.
  *
  * @author HitKey
  * @since 0.1.0

@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -50,8 +50,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(before = ReactiveOAuth2ClientAutoConfiguration.class, after = HitKeyAutoConfiguration.class)
 @ConditionalOnClass({ Flux.class, WebClient.class, ReactiveClientRegistrationRepository.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@ConditionalOnBooleanProperty(name = "hitkey.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ HitKeyProperties.class, OAuth2ClientProperties.class })
+@ConditionalOnBean(HitKeyProperties.class)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 public final class HitKeyReactiveOAuth2ClientAutoConfiguration {
 
 	@Bean

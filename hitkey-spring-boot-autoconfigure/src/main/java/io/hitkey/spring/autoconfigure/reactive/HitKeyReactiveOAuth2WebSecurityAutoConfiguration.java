@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -65,8 +64,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 		after = HitKeyReactiveOAuth2ClientAutoConfiguration.class)
 @ConditionalOnClass({ Flux.class, EnableWebFluxSecurity.class, ServerOAuth2AuthorizedClientRepository.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@ConditionalOnBooleanProperty(name = "hitkey.enabled", matchIfMissing = true)
-@ConditionalOnBean(ReactiveClientRegistrationRepository.class)
+@ConditionalOnBean({ HitKeyProperties.class, ReactiveClientRegistrationRepository.class })
 public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 
 	private static final String SIGN_IN_PATH = "/oauth2/authorization/" + HitKeyClientRegistrations.REGISTRATION_ID;

@@ -11,7 +11,7 @@ import io.hitkey.spring.autoconfigure.HitKeyPropertiesMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -49,8 +49,8 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 		after = { HitKeyAutoConfiguration.class, RestTemplateAutoConfiguration.class })
 @ConditionalOnClass(ClientRegistration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnBooleanProperty(name = "hitkey.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ HitKeyProperties.class, OAuth2ClientProperties.class })
+@ConditionalOnBean(HitKeyProperties.class)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 public final class HitKeyOAuth2ClientAutoConfiguration {
 
 	@Bean

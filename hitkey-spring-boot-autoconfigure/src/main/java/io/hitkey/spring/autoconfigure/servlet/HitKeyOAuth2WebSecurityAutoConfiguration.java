@@ -11,7 +11,6 @@ import io.hitkey.spring.web.HitKeyLoginConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -60,8 +59,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 		after = HitKeyOAuth2ClientAutoConfiguration.class)
 @ConditionalOnClass({ EnableWebSecurity.class, OAuth2AuthorizedClientRepository.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnBooleanProperty(name = "hitkey.enabled", matchIfMissing = true)
-@ConditionalOnBean(ClientRegistrationRepository.class)
+@ConditionalOnBean({ HitKeyProperties.class, ClientRegistrationRepository.class })
 public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 
 	@Bean

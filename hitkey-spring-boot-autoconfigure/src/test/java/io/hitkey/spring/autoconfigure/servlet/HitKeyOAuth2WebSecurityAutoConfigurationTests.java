@@ -17,8 +17,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +77,31 @@ class HitKeyOAuth2WebSecurityAutoConfigurationTests {
 			assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("appSecurityFilterChain");
 			assertThat(context).hasSingleBean(HitKeyOAuth2UserService.class);
 		});
+	}
+
+	@Test
+	void enabledFalseTurnsTheWebSecurityBeansOffEvenWithTheApplicationsOwnRegistrations() {
+		this.contextRunner.withPropertyValues("hitkey.enabled=false")
+			.withUserConfiguration(AppRegistrationsConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ClientRegistrationRepository.class)
+				.doesNotHaveBean("hitKeyAuthorizationRequestResolver")
+				.doesNotHaveBean("hitKeyAuthorizationCodeLogMaskingFilter")
+				.doesNotHaveBean("hitKeySecurityFilterChain"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AppRegistrationsConfiguration {
+
+		@Bean
+		ClientRegistrationRepository appClientRegistrationRepository() {
+			return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId("other")
+				.clientId("other-client")
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.tokenUri("https://other.example.com/token")
+				.build());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
