@@ -64,20 +64,17 @@ public final class FakeHitKey implements AutoCloseable {
 
 	private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-	static {
-		// The JDK's HTTP server closes keep-alive connections beyond 200 idle ones. A
-		// client that reuses such a connection for a POST (a token request) fails, as it
-		// must not retry it: many concurrent sign-ins must not look like a flaky HitKey.
-		if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
-			System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
-		}
-		// Without TCP_NODELAY, a client that writes a request in two parts (headers, then
-		// body) meets Nagle's algorithm and delayed ACKs: 40 ms per call that HitKey does
-		// not cost, and that would distort every timing taken against the fake.
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
-	}
+	/**
+	 * Settings of the JDK's HTTP server that it reads from system properties, once per
+	 * JVM, when the first server is created. Beyond 200 idle keep-alive connections it
+	 * closes them, and a client that reuses such a connection for a POST (a token request)
+	 * fails, as it must not retry it: many concurrent sign-ins must not look like a flaky
+	 * HitKey. Without TCP_NODELAY, a client that writes a request in two parts (headers,
+	 * then body) meets Nagle's algorithm and delayed ACKs: 40 ms per call that HitKey does
+	 * not cost, and that would distort every timing taken against the fake.
+	 */
+	private static final Map<String, String> JDK_SERVER_SETTINGS = Map.of("sun.net.httpserver.maxIdleConnections",
+			"10000", "sun.net.httpserver.nodelay", "true");
 
 	/**
 	 * The endpoints of HitKey, for scripting faults and counting calls.
@@ -177,13 +174,32 @@ public final class FakeHitKey implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Create the server with {@link #JDK_SERVER_SETTINGS}, which are system properties
+	 * only while the server is created: the application under test never sees them. A
+	 * setting the JVM was started with wins.
+	 */
 	private HttpServer createServer(InetSocketAddress address) throws IOException {
-		if (this.settings.sslContext == null) {
-			return HttpServer.create(address, 256);
+		synchronized (JDK_SERVER_SETTINGS) {
+			List<String> set = new ArrayList<>();
+			JDK_SERVER_SETTINGS.forEach((name, value) -> {
+				if (System.getProperty(name) == null) {
+					System.setProperty(name, value);
+					set.add(name);
+				}
+			});
+			try {
+				if (this.settings.sslContext == null) {
+					return HttpServer.create(address, 256);
+				}
+				HttpsServer server = HttpsServer.create(address, 256);
+				server.setHttpsConfigurator(new HttpsConfigurator(this.settings.sslContext));
+				return server;
+			}
+			finally {
+				set.forEach(System::clearProperty);
+			}
 		}
-		HttpsServer server = HttpsServer.create(address, 256);
-		server.setHttpsConfigurator(new HttpsConfigurator(this.settings.sslContext));
-		return server;
 	}
 
 	private static Thread daemonThread(Runnable task) {

@@ -49,6 +49,14 @@ class FakeHitKeyTests {
 	}
 
 	@Test
+	void leavesNoSystemPropertyBehind() {
+		try (FakeHitKey another = FakeHitKey.builder().build().start()) {
+			assertThat(System.getProperties()).doesNotContainKeys("sun.net.httpserver.maxIdleConnections",
+					"sun.net.httpserver.nodelay");
+		}
+	}
+
+	@Test
 	void authorizePageListsTheTestUsers() {
 		HttpResponse<String> page = get(authorizeUrl(Map.of()));
 
