@@ -66,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its own failure page, so that each failure can be followed to a rendered page.
  */
 @SpringBootTest(classes = ReactiveSignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", "hitkey.connect-timeout=2s",
+		properties = { "spring.main.web-application-type=reactive", "hitkey.connect-timeout=3s",
 				"hitkey.read-timeout=2s", "logging.level.org.springframework.web=TRACE",
 				"logging.level.org.springframework.http=TRACE", "logging.level.org.springframework.security=TRACE",
 				"logging.level.io.hitkey=TRACE",
@@ -197,7 +197,7 @@ class HitKeyReactiveClientIntegrationTests extends HitKeyStandInTestSupport {
 	@Test
 	void aWebClientTheApplicationBuildsAfterStartupKeepsItsOwnSettingsAndNoneOfHitKeys() {
 		// Slower than HitKey's timeouts, and a form that HitKey's writer would turn into JSON
-		hitKey.stubFor(post(urlEqualTo("/app/form")).willReturn(ok("done").withFixedDelay(4_500)));
+		hitKey.stubFor(post(urlEqualTo("/app/form")).willReturn(ok("done").withFixedDelay(5_500)));
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("name", "ada");
 
