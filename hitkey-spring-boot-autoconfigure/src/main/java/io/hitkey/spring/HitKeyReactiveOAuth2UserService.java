@@ -3,8 +3,15 @@ package io.hitkey.spring;
 import java.util.List;
 import java.util.Map;
 
+import io.hitkey.spring.autoconfigure.HitKeyErrors;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
@@ -12,12 +19,16 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientException;
 
 /**
  * The reactive counterpart of {@link HitKeyOAuth2UserService}: loads HitKey's userinfo
- * and returns the same {@link HitKeyUser}, with the same authorities. Users of other
+ * and returns the same {@link HitKeyUser}, with the same authorities. Every answer that
+ * does not hold a HitKey user (an error, a redirect, an empty or unreadable body, a
+ * HitKey that cannot be reached) fails the sign-in with
+ * {@code invalid_user_info_response}, as on the servlet side. Users of other
  * registrations are loaded by Spring Security's {@link DefaultReactiveOAuth2UserService}.
  *
  * @author HitKey
@@ -27,9 +38,12 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 
 	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
 
-	private static final String UNREACHABLE = "HitKey could not be reached, or its answer could not be read";
+	private static final int MAX_BODY_BYTES = 256 * 1024;
 
-	private final DefaultReactiveOAuth2UserService hitKeyUserInfo = new DefaultReactiveOAuth2UserService();
+	private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
+	};
+
+	private final WebClient webClient;
 
 	private final ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> otherRegistrations = new DefaultReactiveOAuth2UserService();
 
@@ -43,12 +57,8 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 	public HitKeyReactiveOAuth2UserService(WebClient webClient, HitKeyAuthoritiesMapper authoritiesMapper) {
 		Assert.notNull(webClient, "'webClient' must not be null");
 		Assert.notNull(authoritiesMapper, "'authoritiesMapper' must not be null");
+		this.webClient = webClient;
 		this.authoritiesMapper = authoritiesMapper;
-		this.hitKeyUserInfo.setWebClient(webClient);
-		this.hitKeyUserInfo.setAttributesConverter((request) -> (claims) -> {
-			validate(claims);
-			return claims;
-		});
 	}
 
 	@Override
@@ -56,23 +66,67 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 		if (!HitKeyClientRegistrations.isHitKey(userRequest.getClientRegistration())) {
 			return this.otherRegistrations.loadUser(userRequest);
 		}
-		return this.hitKeyUserInfo.loadUser(userRequest)
-			.onErrorMap(WebClientException.class, (ex) -> {
-				OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, UNREACHABLE, null);
-				return new OAuth2AuthenticationException(error, UNREACHABLE, ex);
-			})
-			.map((user) -> HitKeyUser.fromClaims(user.getAttributes(), userRequest.getAccessToken().getScopes(),
+		String userInfoUri = userRequest.getClientRegistration().getProviderDetails().getUserInfoEndpoint().getUri();
+		return this.webClient.get()
+			.uri(userInfoUri)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((headers) -> headers.setBearerAuth(userRequest.getAccessToken().getTokenValue()))
+			.exchangeToMono(HitKeyReactiveOAuth2UserService::claims)
+			.onErrorMap((ex) -> !(ex instanceof OAuth2AuthenticationException),
+					(ex) -> failure(HitKeyErrors.UNREACHABLE, ex))
+			.switchIfEmpty(Mono.error(() -> failure("HitKey userinfo answer is empty", null)))
+			.map((claims) -> HitKeyUser.fromClaims(claims, userRequest.getAccessToken().getScopes(),
 					this.authoritiesMapper));
 	}
 
-	private static void validate(Map<String, Object> claims) {
+	private static Mono<Map<String, Object>> claims(ClientResponse response) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.defaultIfEmpty(new byte[0])
+			.map((body) -> {
+				if (!response.statusCode().is2xxSuccessful()) {
+					String description = HitKeyErrors.toError(response.statusCode(), body).getDescription();
+					throw failure((description != null) ? description : HitKeyErrors.UNREACHABLE, null);
+				}
+				return validated(parse(body));
+			});
+	}
+
+	private static Map<String, Object> parse(byte[] body) {
+		if (body.length == 0) {
+			throw failure("HitKey userinfo answer is empty", null);
+		}
+		try {
+			Map<String, Object> claims = JsonMapper.shared().readValue(body, CLAIMS);
+			if (claims == null) {
+				throw failure("HitKey userinfo answer is empty", null);
+			}
+			return claims;
+		}
+		catch (JacksonException ex) {
+			throw failure(HitKeyErrors.UNREACHABLE, ex);
+		}
+	}
+
+	private static Map<String, Object> validated(Map<String, Object> claims) {
 		try {
 			HitKeyUser.fromClaims(claims, List.of(), List.of());
 		}
 		catch (IllegalArgumentException ex) {
-			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, ex.getMessage(), null);
-			throw new OAuth2AuthenticationException(error, ex.getMessage());
+			throw failure(String.valueOf(ex.getMessage()), null);
 		}
+		return claims;
+	}
+
+	private static OAuth2AuthenticationException failure(String description, @Nullable Throwable cause) {
+		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null);
+		return (cause != null) ? new OAuth2AuthenticationException(error, description, cause)
+				: new OAuth2AuthenticationException(error, description);
 	}
 
 }

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.hitkey.spring.autoconfigure.HitKeyErrors;
 import io.hitkey.spring.autoconfigure.RecentRefreshes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
  * Shares one refresh among the concurrent requests that hold the same expired access
@@ -18,6 +21,11 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
  * others get its new token, or its failure, without calling HitKey themselves. A request
  * that read the expired token before the new one was saved, but asks only once the
  * refresh is over, gets the new token too, for as long as a HitKey call may take.
+ * <p>
+ * The shared refresh belongs to no request: a request that goes away (its client
+ * disconnected) does not cancel it for the others. It is bounded by the longest wait for
+ * a HitKey call; past it, it fails as an unreachable HitKey for everyone waiting, and
+ * leaves, so that the next request starts afresh.
  *
  * @author HitKey
  */
@@ -29,10 +37,19 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 
 	private final RecentRefreshes recent;
 
+	private final Duration maxWait;
+
+	/**
+	 * Create a new instance.
+	 * @param delegate the provider that refreshes
+	 * @param keepRefreshed how long a refresh is kept for late requests: one HitKey call
+	 * @param maxWait the longest a shared refresh may take
+	 */
 	CoalescingReactiveOAuth2AuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProvider delegate,
-			Duration keepRefreshed) {
+			Duration keepRefreshed, Duration maxWait) {
 		this.delegate = delegate;
 		this.recent = new RecentRefreshes(keepRefreshed);
+		this.maxWait = maxWait;
 	}
 
 	@Override
@@ -54,12 +71,20 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 	private Mono<OAuth2AuthorizedClient> shared(String key, OAuth2AuthorizationContext context,
 			OAuth2AuthorizedClient current) {
 		AtomicReference<Mono<OAuth2AuthorizedClient>> self = new AtomicReference<>();
-		Mono<OAuth2AuthorizedClient> shared = this.delegate.authorize(context)
+		// cache() subscribes once and never cancels its source when a subscriber leaves:
+		// the timeout is what ends a refresh that hangs, and with it its map entry.
+		Mono<OAuth2AuthorizedClient> shared = Mono.defer(() -> this.delegate.authorize(context))
+			.timeout(this.maxWait, Mono.error(CoalescingReactiveOAuth2AuthorizedClientProvider::tooSlow))
 			.doOnNext((authorized) -> this.recent.remember(key, current, authorized))
 			.doOnTerminate(() -> this.inFlight.remove(key, self.get()))
 			.cache();
 		self.set(shared);
 		return shared;
+	}
+
+	private static OAuth2AuthorizationException tooSlow() {
+		return new OAuth2AuthorizationException(
+				new OAuth2Error("invalid_token_response", HitKeyErrors.UNREACHABLE, null));
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
@@ -71,6 +72,11 @@ public final class HitKeyReactiveOAuth2ClientAutoConfiguration {
 		return new HitKeyWebClients(webClientBuilder.getIfAvailable(WebClient::builder),
 				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
 				settings.getIfAvailable(HttpClientSettings::defaults), properties);
+	}
+
+	@Bean
+	static HttpHandlerDecoratorFactory hitKeyAuthorizationCodeLogMasking() {
+		return new AuthorizationCodeLogMasking();
 	}
 
 	@Bean

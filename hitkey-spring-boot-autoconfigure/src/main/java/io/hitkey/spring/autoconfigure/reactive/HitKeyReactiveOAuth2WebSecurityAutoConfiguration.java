@@ -1,10 +1,10 @@
 package io.hitkey.spring.autoconfigure.reactive;
 
-import java.time.Duration;
 import java.util.Set;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
 import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,9 +27,12 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.JwtBearerGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.TokenExchangeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
@@ -91,18 +94,18 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 	ReactiveOAuth2AuthorizedClientManager reactiveAuthorizedClientManager(
 			ReactiveClientRegistrationRepository clientRegistrationRepository,
 			ServerOAuth2AuthorizedClientRepository authorizedClientRepository,
+			ObjectProvider<ReactiveOAuth2AuthorizedClientProvider> providers,
 			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient,
+			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest>> clientCredentialsClient,
+			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<JwtBearerGrantRequest>> jwtBearerClient,
+			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<TokenExchangeGrantRequest>> tokenExchangeClient,
 			HitKeyProperties properties) {
-		ReactiveOAuth2AuthorizedClientProviderBuilder providers = ReactiveOAuth2AuthorizedClientProviderBuilder
-			.builder()
-			.authorizationCode();
-		refreshTokenClient.ifAvailable((client) -> providers
-			.refreshToken((refreshToken) -> refreshToken.accessTokenResponseClient(client)));
-		Duration oneHitKeyCall = properties.getConnectTimeout().plus(properties.getReadTimeout()).plusSeconds(1);
+		ReactiveOAuth2AuthorizedClientProvider grants = HitKeyReactiveAuthorizedClientProviders.of(providers,
+				refreshTokenClient, clientCredentialsClient, jwtBearerClient, tokenExchangeClient);
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
-		manager.setAuthorizedClientProvider(
-				new CoalescingReactiveOAuth2AuthorizedClientProvider(providers.build(), oneHitKeyCall));
+		manager.setAuthorizedClientProvider(new CoalescingReactiveOAuth2AuthorizedClientProvider(grants,
+				HitKeyApiCalls.maxDuration(properties), HitKeyApiCalls.maxWait(properties)));
 		return manager;
 	}
 

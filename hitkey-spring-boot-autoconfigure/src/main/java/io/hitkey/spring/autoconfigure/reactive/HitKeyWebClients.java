@@ -1,20 +1,29 @@
 package io.hitkey.spring.autoconfigure.reactive;
 
+import java.util.List;
+
+import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.autoconfigure.HitKeyTokenRequestHeadersConverter;
 
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.AbstractWebClientReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one HTTP client for HitKey's API in a reactive application, for the token clients
- * and the user service alike: the application's {@link WebClient.Builder} and
- * {@link ClientHttpConnectorBuilder} (proxy, SSL, observation), with the HitKey timeouts
- * and HitKey's JSON token requests.
+ * and the user service alike. It is a copy of the application's {@link WebClient.Builder}
+ * with its transport: the {@link ClientHttpConnectorBuilder} and
+ * {@link HttpClientSettings} (HTTP library, proxy, SSL bundle) and its observation, with
+ * the HitKey timeouts, no redirects and HitKey's JSON token requests. The application's
+ * filters, default headers and cookies are left out: these calls carry the client
+ * secret, codes and tokens, which must not reach an application's logging filter or
+ * gain its credentials. The application's builder itself is left as it was.
  *
  * @author HitKey
  */
@@ -27,7 +36,12 @@ final class HitKeyWebClients {
 		HttpClientSettings hitKeySettings = settings
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		this.webClient = builder.clientConnector(connectorBuilder.build(hitKeySettings))
+		this.webClient = builder.clone()
+			.filters(List::clear)
+			.defaultHeaders(HttpHeaders::clear)
+			.defaultCookies(MultiValueMap::clear)
+			.filter(new WholeHitKeyCallFilter(HitKeyApiCalls.maxDuration(properties)))
+			.clientConnector(connectorBuilder.build(hitKeySettings))
 			.codecs((codecs) -> codecs.customCodecs().register(new JsonTokenRequestWriter()))
 			.build();
 	}
@@ -38,7 +52,7 @@ final class HitKeyWebClients {
 
 	/**
 	 * Make the given token client send HitKey's JSON token requests through this HTTP
-	 * client and read HitKey's error answers.
+	 * client and read HitKey's answers.
 	 */
 	<T extends AbstractOAuth2AuthorizationGrantRequest, C extends AbstractWebClientReactiveOAuth2AccessTokenResponseClient<T>> C configure(
 			C tokenResponseClient) {

@@ -46,7 +46,7 @@ class CoalescingReactiveOAuth2AuthorizedClientProviderTests {
 	@Test
 	void concurrentRequestsWithTheSameExpiredTokenShareOneRefresh() {
 		CoalescingReactiveOAuth2AuthorizedClientProvider provider = new CoalescingReactiveOAuth2AuthorizedClientProvider(
-				this.slowRefresh, Duration.ofSeconds(10));
+				this.slowRefresh, Duration.ofSeconds(10), Duration.ofSeconds(10));
 
 		List<OAuth2AuthorizedClient> clients = Flux.range(0, 20)
 			.flatMap((request) -> provider.authorize(context(this.expired)))
@@ -61,7 +61,7 @@ class CoalescingReactiveOAuth2AuthorizedClientProviderTests {
 	@Test
 	void aRequestThatStillHoldsTheExpiredTokenAfterTheRefreshGetsTheNewOneWithoutAnotherRefresh() {
 		CoalescingReactiveOAuth2AuthorizedClientProvider provider = new CoalescingReactiveOAuth2AuthorizedClientProvider(
-				this.slowRefresh, Duration.ofSeconds(10));
+				this.slowRefresh, Duration.ofSeconds(10), Duration.ofSeconds(10));
 
 		OAuth2AuthorizedClient first = provider.authorize(context(this.expired)).block(Duration.ofSeconds(5));
 		OAuth2AuthorizedClient late = provider.authorize(context(this.expired)).block(Duration.ofSeconds(5));
@@ -77,7 +77,7 @@ class CoalescingReactiveOAuth2AuthorizedClientProviderTests {
 				(context) -> Mono.delay(Duration.ofMillis(200))
 					.then(Mono.error(() -> new OAuth2AuthorizationException(
 							new OAuth2Error("invalid_token_response", "attempt " + attempts.incrementAndGet(), null)))),
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), Duration.ofSeconds(10));
 
 		List<Throwable> failures = Flux.range(0, 10)
 			.flatMap((request) -> provider.authorize(context(this.expired)).then(Mono.<Throwable>empty())
@@ -90,6 +90,39 @@ class CoalescingReactiveOAuth2AuthorizedClientProviderTests {
 		assertThatExceptionOfType(OAuth2AuthorizationException.class)
 			.isThrownBy(() -> provider.authorize(context(this.expired)).block(Duration.ofSeconds(5)));
 		assertThat(attempts).hasValue(2);
+	}
+
+	@Test
+	void aRefreshThatHangsAfterItsFirstRequestLeftFailsTheNextRequestAtTheBoundAndTheOneAfterStartsAfresh() {
+		AtomicInteger attempts = new AtomicInteger();
+		ReactiveOAuth2AuthorizedClientProvider hangsOnce = (context) -> Mono.defer(() -> (attempts.incrementAndGet() == 1)
+				? Mono.never() : Mono.just(client("at-refreshed-" + attempts.get())));
+		CoalescingReactiveOAuth2AuthorizedClientProvider provider = new CoalescingReactiveOAuth2AuthorizedClientProvider(
+				hangsOnce, Duration.ofSeconds(10), Duration.ofMillis(300));
+
+		provider.authorize(context(this.expired)).subscribe().dispose();
+
+		assertThatExceptionOfType(OAuth2AuthorizationException.class)
+			.isThrownBy(() -> provider.authorize(context(this.expired)).block(Duration.ofSeconds(10)))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response"));
+		OAuth2AuthorizedClient next = provider.authorize(context(this.expired)).block(Duration.ofSeconds(10));
+		assertThat(next.getAccessToken().getTokenValue()).isEqualTo("at-refreshed-2");
+		assertThat(attempts).hasValue(2);
+	}
+
+	@Test
+	void aRequestThatGoesAwayDoesNotCancelTheSharedRefreshForTheOthers() {
+		AtomicInteger cancelled = new AtomicInteger();
+		CoalescingReactiveOAuth2AuthorizedClientProvider provider = new CoalescingReactiveOAuth2AuthorizedClientProvider(
+				(context) -> this.slowRefresh.authorize(context).doOnCancel(cancelled::incrementAndGet),
+				Duration.ofSeconds(10), Duration.ofSeconds(10));
+
+		provider.authorize(context(this.expired)).subscribe().dispose();
+		OAuth2AuthorizedClient other = provider.authorize(context(this.expired)).block(Duration.ofSeconds(5));
+
+		assertThat(other.getAccessToken().getTokenValue()).isEqualTo("at-refreshed-1");
+		assertThat(this.refreshes).hasValue(1);
+		assertThat(cancelled).hasValue(0);
 	}
 
 	private OAuth2AuthorizationContext context(OAuth2AuthorizedClient client) {
