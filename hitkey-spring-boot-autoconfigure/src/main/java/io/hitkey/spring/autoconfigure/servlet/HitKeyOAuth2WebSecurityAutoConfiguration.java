@@ -4,7 +4,7 @@ package io.hitkey.spring.autoconfigure.servlet;
 import java.time.Duration;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
-import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyCallbackPath;
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
 
@@ -39,7 +39,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -105,7 +104,7 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "hitKeyAuthorizationCodeLogMaskingFilter")
 	FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> hitKeyAuthorizationCodeLogMaskingFilter(
 			HitKeyProperties properties) {
-		String callbackPath = callbackPath(properties.getRedirectUri());
+		String callbackPath = HitKeyCallbackPath.of(properties.getRedirectUri());
 		FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> registration = new FilterRegistrationBean<>(
 				new AuthorizationCodeLogMaskingFilter(callbackPath));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
@@ -114,17 +113,6 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 			registration.addUrlPatterns(callbackPath);
 		}
 		return registration;
-	}
-
-	/**
-	 * Return the path HitKey calls back, from the redirect URI template.
-	 */
-	private static String callbackPath(String redirectUri) {
-		String uri = redirectUri.replace("{registrationId}", HitKeyClientRegistrations.REGISTRATION_ID)
-			.replace("{action}", "login");
-		String path = uri.startsWith("{baseUrl}") ? uri.substring("{baseUrl}".length())
-				: UriComponentsBuilder.fromUriString(uri).build().getPath();
-		return (path != null && !path.isEmpty()) ? path : "/";
 	}
 
 	@Configuration(proxyBeanMethods = false)
