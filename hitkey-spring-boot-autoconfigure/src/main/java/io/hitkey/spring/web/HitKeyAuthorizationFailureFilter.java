@@ -1,9 +1,10 @@
 package io.hitkey.spring.web;
 
 import java.io.IOException;
-import java.util.Set;
 
 import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyLogText;
+import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,6 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,9 +36,6 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(HitKeyAuthorizationFailureFilter.class);
 
-	private static final Set<String> SIGN_IN_AGAIN = Set.of(OAuth2ErrorCodes.INVALID_GRANT,
-			OAuth2ErrorCodes.INVALID_TOKEN);
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -50,25 +47,30 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 			if (failure == null || response.isCommitted()) {
 				throw ex;
 			}
-			String code = failure.getError().getErrorCode();
-			if (SIGN_IN_AGAIN.contains(code)) {
+			String code = HitKeyLogText.of(failure.getError().getErrorCode());
+			if (HitKeyRefreshFailures.requiresSignIn(failure.getError())) {
 				logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
 				new SecurityContextLogoutHandler().logout(request, response,
 						SecurityContextHolder.getContext().getAuthentication());
 				throw new InsufficientAuthenticationException("HitKey no longer accepts the refresh token", failure);
 			}
 			logger.warn("HitKey could not refresh the access token (" + code + "): answering 503");
-			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "HitKey is not available, try again later");
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, HitKeyRefreshFailures.UNAVAILABLE_MESSAGE);
 		}
 	}
 
+	/**
+	 * Return the failed refresh of HitKey's token behind the given exception, if any. A
+	 * refresh that HitKey refused arrives as the cause of a
+	 * {@link ClientAuthorizationRequiredException} (see
+	 * {@code RefusedRefreshFailureHandler}); one without such a cause is left to Spring
+	 * Security, which starts a new authorization.
+	 */
 	private static @Nullable ClientAuthorizationException hitKeyAuthorizationFailure(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ClientAuthorizationRequiredException) {
-				return null;
-			}
 			if (cause instanceof ClientAuthorizationException failure
+					&& !(failure instanceof ClientAuthorizationRequiredException)
 					&& HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId())) {
 				return failure;
 			}
