@@ -97,6 +97,7 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
 		manager.setAuthorizedClientProvider(provider);
+		manager.setAuthorizationFailureHandler(new RefusedRefreshFailureHandler(authorizedClientRepository));
 		return manager;
 	}
 
