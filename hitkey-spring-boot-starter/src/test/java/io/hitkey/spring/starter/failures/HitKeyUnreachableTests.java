@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import io.hitkey.spring.starter.failures.Visitor.Journey;
 import io.hitkey.spring.test.FakeHitKey;
+import io.hitkey.spring.test.FakeHitKey.Endpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,14 +56,17 @@ class HitKeyUnreachableTests {
 	@Test
 	void connectionRefusedEndsOnTheLoginErrorPageAtOnce(CapturedOutput output) {
 		Visitor browser = new Visitor(this.port);
-		HttpResponse<String> approved = browser.get(Visitor.location(browser.get(Visitor.location(browser.get("/me")))));
 
 		long start = System.nanoTime();
-		HttpResponse<String> callback = browser.get(Visitor.location(approved));
+		Journey journey = browser.browse("/me");
 
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		assertThat(Visitor.location(callback)).endsWith("/login?error");
-		assertThat(browser.follow(callback).statusCode()).isEqualTo(200);
+		assertThat(journey.redirects()).as(journey.toString()).isEqualTo(4);
+		assertThat(journey.page().uri().getPath()).isEqualTo("/login");
+		assertThat(journey.page().uri().getQuery()).isEqualTo("error");
+		assertThat(journey.page().statusCode()).isEqualTo(200);
+		assertThat(journey.page().body()).contains("Login with OAuth 2.0").doesNotContain("Exception");
+		assertThat(loginUi.calls(Endpoint.AUTHORIZE)).isEqualTo(1);
 		assertThat(output).contains("HitKey sign-in failed: invalid_token_response");
 		assertThat(browser.get("/me", Map.of("Accept", "application/json")).statusCode()).isEqualTo(401);
 	}
