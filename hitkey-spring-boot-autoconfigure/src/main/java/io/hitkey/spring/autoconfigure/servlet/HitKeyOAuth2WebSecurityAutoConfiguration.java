@@ -116,6 +116,15 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		return registration;
 	}
 
+	@Bean
+	@ConditionalOnMissingBean(name = "hitKeyUnavailableFilter")
+	FilterRegistrationBean<HitKeyUnavailableFilter> hitKeyUnavailableFilter() {
+		FilterRegistrationBean<HitKeyUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new HitKeyUnavailableFilter());
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnDefaultWebSecurity
 	static class HitKeySecurityFilterChainConfiguration {
