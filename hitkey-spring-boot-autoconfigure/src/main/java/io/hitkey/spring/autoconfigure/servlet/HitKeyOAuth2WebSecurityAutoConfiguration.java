@@ -125,6 +125,12 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		return registration;
 	}
 
+	@Bean
+	CallbackPathCheck hitKeyCallbackPathCheck(HitKeyProperties properties,
+			ObjectProvider<SecurityFilterChain> chains) {
+		return new CallbackPathCheck(properties.getRedirectUri(), chains);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnDefaultWebSecurity
 	static class HitKeySecurityFilterChainConfiguration {
