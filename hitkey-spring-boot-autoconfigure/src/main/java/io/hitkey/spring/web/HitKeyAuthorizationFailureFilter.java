@@ -49,7 +49,10 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 			}
 			String code = HitKeyLogText.of(failure.getError().getErrorCode());
 			if (HitKeyRefreshFailures.requiresSignIn(failure.getError())) {
-				logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
+				if (!hasSignInRequired(ex)) {
+					// Not logged yet by the starter's authorized client manager.
+					logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
+				}
 				new SecurityContextLogoutHandler().logout(request, response,
 						SecurityContextHolder.getContext().getAuthentication());
 				throw new InsufficientAuthenticationException("HitKey no longer accepts the refresh token", failure);
@@ -58,6 +61,15 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, HitKeyRefreshFailures.UNAVAILABLE_MESSAGE);
 		}
+	}
+
+	private static boolean hasSignInRequired(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClientAuthorizationRequiredException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -32,7 +32,9 @@ import org.springframework.util.Assert;
  * <li>with {@link #failureUrl(String)}, failed sign-ins end on that page, which is
  * reachable without a session, and each is logged in one line, without secrets;</li>
  * <li>HitKey's callback is processed at the path of {@code hitkey.redirect-uri}, also
- * when that is not Spring Security's default {@code /login/oauth2/code/hitkey}.</li>
+ * when that is not Spring Security's default {@code /login/oauth2/code/hitkey} (then in
+ * place of a processing URL set with {@code oauth2Login().loginProcessingUrl(...)}; other
+ * registrations keep the default one).</li>
  * </ul>
  * <pre class="code">
  * http.with(HitKeyLoginConfigurer.hitKey(), (hitKey) -&gt; hitKey.failureUrl("/login-error"));

@@ -3,9 +3,12 @@ package io.hitkey.spring.autoconfigure.servlet;
 import java.util.Map;
 
 import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyLogText;
 import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -30,6 +33,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
  */
 final class RefusedRefreshFailureHandler implements OAuth2AuthorizationFailureHandler {
 
+	private static final Log logger = LogFactory.getLog(RefusedRefreshFailureHandler.class);
+
 	private final OAuth2AuthorizationFailureHandler removeAuthorizedClient;
 
 	RefusedRefreshFailureHandler(OAuth2AuthorizedClientRepository authorizedClientRepository) {
@@ -47,6 +52,8 @@ final class RefusedRefreshFailureHandler implements OAuth2AuthorizationFailureHa
 				&& !(clientFailure instanceof ClientAuthorizationRequiredException)
 				&& HitKeyClientRegistrations.REGISTRATION_ID.equals(clientFailure.getClientRegistrationId())
 				&& HitKeyRefreshFailures.requiresSignIn(clientFailure.getError())) {
+			logger.info("HitKey refused to refresh the access token ("
+					+ HitKeyLogText.of(clientFailure.getError().getErrorCode()) + "): the user must sign in again");
 			ClientAuthorizationRequiredException signInAgain = new ClientAuthorizationRequiredException(
 					HitKeyClientRegistrations.REGISTRATION_ID);
 			signInAgain.initCause(failure);

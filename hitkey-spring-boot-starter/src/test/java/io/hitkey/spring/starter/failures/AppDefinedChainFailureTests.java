@@ -151,6 +151,40 @@ class AppDefinedChainFailureTests extends FailureTestSupport {
 		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(1);
 	}
 
+	@Test
+	void refreshSlowerThanTheReadTimeoutAnswers503WithinTheTimeout() {
+		signInWithTokensThatNeedRefresh();
+		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.delay(Duration.ofSeconds(4)));
+
+		long start = System.nanoTime();
+		Journey journey = this.browser.browse("/token");
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
+		assertThat(journey.redirects()).as(journey.toString()).isZero();
+		assertThat(journey.page().statusCode()).isEqualTo(503);
+		assertRenderedPage(journey.page());
+		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void signInsStartedInTwoTabsOfOneSessionBothSucceed() {
+		this.browser.get("/me");
+		URI firstTab = URI.create(Visitor.location(this.browser.get("/oauth2/authorization/hitkey")));
+		URI secondTab = URI.create(Visitor.location(this.browser.get("/oauth2/authorization/hitkey")));
+		String firstCallback = Visitor.location(this.browser.get(firstTab.toString()));
+		String secondCallback = Visitor.location(this.browser.get(secondTab.toString()));
+
+		Journey first = this.browser.browse(firstCallback);
+		Journey second = this.browser.browse(secondCallback);
+
+		assertThat(first.redirects()).as(first.toString()).isEqualTo(1);
+		assertThat(first.page().statusCode()).isEqualTo(200);
+		assertThat(second.redirects()).as(second.toString()).isEqualTo(1);
+		assertThat(second.page().statusCode()).isEqualTo(200);
+		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(2);
+		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
+	}
+
 	private void signInWithTokensThatNeedRefresh() {
 		// Spring Security refreshes a token that expires within a minute.
 		this.hitKey.accessTokenLifetime(Duration.ofSeconds(30));

@@ -9,9 +9,12 @@ import io.hitkey.spring.test.AutoConfigureFakeHitKey;
 import io.hitkey.spring.test.FakeHitKey.Endpoint;
 import io.hitkey.spring.test.FakeHitKeyFault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "hitkey.read-timeout=1s")
 @Import(ApplicationChains.PlainLogin.class)
 @AutoConfigureFakeHitKey
+@ExtendWith(OutputCaptureExtension.class)
 class PlainLoginChainSessionTests extends FailureTestSupport {
 
 	@Test
-	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage() {
+	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage(CapturedOutput output) {
 		signInWithTokensThatNeedRefresh();
 		this.hitKey.revokeRefreshTokens();
 		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
@@ -44,6 +48,8 @@ class PlainLoginChainSessionTests extends FailureTestSupport {
 		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(1);
 		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(2);
 		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isEqualTo(2);
+		assertThat(output).containsOnlyOnce(
+				"HitKey refused to refresh the access token (invalid_grant): the user must sign in again");
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class SignedInSessionTests extends FailureTestSupport {
 	private static final Map<String, String> XHR = Map.of("Accept", "*/*", "X-Requested-With", "XMLHttpRequest");
 
 	@Test
-	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage() {
+	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage(CapturedOutput output) {
 		signInWithTokensThatNeedRefresh();
 		this.hitKey.revokeRefreshTokens();
 		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
@@ -58,6 +58,8 @@ class SignedInSessionTests extends FailureTestSupport {
 		assertRenderedPage(journey.page());
 		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(1);
 		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(2);
+		assertThat(output).containsOnlyOnce(
+				"HitKey refused to refresh the access token (invalid_grant): the user must sign in again");
 	}
 
 	@Test
