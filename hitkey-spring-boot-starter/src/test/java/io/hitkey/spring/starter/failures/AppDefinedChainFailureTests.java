@@ -98,11 +98,14 @@ class AppDefinedChainFailureTests extends FailureTestSupport {
 
 	@Test
 	void apiClientsGet401WhateverTheirAcceptHeader() {
-		for (String accept : new String[] { "application/json", "application/json, text/plain, */*", "*/*" }) {
+		for (String accept : new String[] { "application/json", "application/json, text/plain, */*", "*/*",
+				"text/plain" }) {
 			HttpResponse<String> answer = this.browser.get("/me", Map.of("Accept", accept));
 			assertThat(answer.statusCode()).as(accept).isEqualTo(401);
 			assertThat(answer.headers().firstValue("WWW-Authenticate")).as(accept).isPresent();
 		}
+		assertThat(this.browser.get("/me", Map.of()).statusCode()).as("no Accept header").isEqualTo(401);
+		assertThat(this.browser.get("/me", Map.of("Accept", "text/html")).statusCode()).isEqualTo(302);
 		assertThat(this.browser.get("/me").statusCode()).isEqualTo(302);
 		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isZero();
 	}
