@@ -13,7 +13,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -22,13 +21,12 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns a failed refresh of HitKey's access token into an answer the user can act on,
- * instead of an error 500. When HitKey no longer accepts the refresh token (it expired,
- * or reached HitKey's 90-day cap), the user is signed out and the chain's entry point
- * takes over: a browser is sent to sign in again and comes back to the page it asked
- * for, an API client gets a {@code 401}. When HitKey is down, slow or answers garbage, the
- * answer is a {@code 503} with {@code Retry-After}, and the session and its tokens are
- * kept for the next try. Failures of other registrations are left alone.
+ * Signs the user out when HitKey no longer accepts the refresh token (it expired, or
+ * reached HitKey's 90-day cap), and lets the chain's entry point take over: a browser is
+ * sent to sign in again and comes back to the page it asked for, an API client gets a
+ * {@code 401}. Other failures of a refresh (HitKey down, slow or answering garbage) pass
+ * on, to the starter's {@code 503} with {@code Retry-After}; failures of other
+ * registrations are left alone.
  *
  * @author HitKey
  */
@@ -44,22 +42,18 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			ClientAuthorizationException failure = hitKeyAuthorizationFailure(ex);
-			if (failure == null || response.isCommitted()) {
+			if (failure == null || !HitKeyRefreshFailures.requiresSignIn(failure.getError())
+					|| response.isCommitted()) {
 				throw ex;
 			}
-			String code = HitKeyLogText.of(failure.getError().getErrorCode());
-			if (HitKeyRefreshFailures.requiresSignIn(failure.getError())) {
-				if (!hasSignInRequired(ex)) {
-					// Not logged yet by the starter's authorized client manager.
-					logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
-				}
-				new SecurityContextLogoutHandler().logout(request, response,
-						SecurityContextHolder.getContext().getAuthentication());
-				throw new InsufficientAuthenticationException("HitKey no longer accepts the refresh token", failure);
+			if (!hasSignInRequired(ex)) {
+				// Not logged yet by the starter's authorized client manager.
+				logger.info("HitKey refused to refresh the access token ("
+						+ HitKeyLogText.of(failure.getError().getErrorCode()) + "): the user must sign in again");
 			}
-			logger.warn("HitKey could not refresh the access token (" + code + "): answering 503");
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
-			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, HitKeyRefreshFailures.UNAVAILABLE_MESSAGE);
+			new SecurityContextLogoutHandler().logout(request, response,
+					SecurityContextHolder.getContext().getAuthentication());
+			throw new InsufficientAuthenticationException("HitKey no longer accepts the refresh token", failure);
 		}
 	}
 

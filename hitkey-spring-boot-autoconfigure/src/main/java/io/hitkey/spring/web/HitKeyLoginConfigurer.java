@@ -27,8 +27,9 @@ import org.springframework.util.Assert;
  * <li>sign-ins started in several tabs of one session all succeed;</li>
  * <li>API requests without a signed-in user get {@code 401} with
  * {@code WWW-Authenticate}, not a redirect to HitKey;</li>
- * <li>a refresh that HitKey refuses sends browsers to sign in again and API clients a
- * {@code 401}; HitKey being down gives a {@code 503}, and the session is kept;</li>
+ * <li>a refresh that HitKey refuses signs the user out: browsers sign in again and come
+ * back, API clients get a {@code 401} (HitKey being down gives a {@code 503} in any
+ * chain, and the session is kept);</li>
  * <li>with {@link #failureUrl(String)}, failed sign-ins end on that page, which is
  * reachable without a session, and each is logged in one line, without secrets;</li>
  * <li>HitKey's callback is processed at the path of {@code hitkey.redirect-uri}, also

@@ -47,8 +47,10 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Auto-configuration} of HitKey sign-in in Spring Security's servlet web support:
  * authorized clients kept in the HTTP session, the authorization request resolver that
  * sends {@code openid}, an {@link OAuth2AuthorizedClientManager} that refreshes expired
- * tokens (once for many concurrent requests of one user), and a default filter chain, hardened by {@link HitKeyLoginConfigurer}, when
- * the application defines none.
+ * tokens (once for many concurrent requests of one user) and turns a refresh HitKey
+ * refuses into a new sign-in, a {@code 503} when HitKey is down during a refresh in any
+ * filter chain, and a default filter chain, hardened by {@link HitKeyLoginConfigurer},
+ * when the application defines none.
  *
  * @author HitKey
  * @since 0.1.0

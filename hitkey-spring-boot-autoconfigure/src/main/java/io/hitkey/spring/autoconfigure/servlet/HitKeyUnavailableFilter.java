@@ -20,11 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers {@code 503} with {@code Retry-After} when HitKey could not refresh a token
- * (down, slow, answering garbage) and nothing inside handled it, as in a filter chain
- * with a plain {@code oauth2Login()}: an error 500 would say the application is broken.
- * It sits in front of Spring Security; the session and its tokens are kept for the next
- * try. A refresh HitKey refused is not its business: Spring Security starts a new sign-in
- * for it (see {@link RefusedRefreshFailureHandler}).
+ * (down, slow, answering garbage), in whatever filter chain: an error 500 would say the
+ * application is broken. It sits in front of Spring Security; the session and its tokens
+ * are kept for the next try. A refresh HitKey refused is not its business: the user
+ * signs in again (see {@link RefusedRefreshFailureHandler}).
  *
  * @author HitKey
  */

@@ -46,7 +46,8 @@ class HitKeyOAuth2WebSecurityAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class)
 				.hasSingleBean(OAuth2AuthorizedClientManager.class)
-				.hasBean("hitKeyAuthorizationCodeLogMaskingFilter");
+				.hasBean("hitKeyAuthorizationCodeLogMaskingFilter")
+				.hasBean("hitKeyUnavailableFilter");
 			assertThat(context.getBean(OAuth2AuthorizedClientRepository.class))
 				.isInstanceOf(SessionAuthorizedClientRepository.class);
 		});
