@@ -61,6 +61,15 @@ class AppDefinedChainFailureTests extends FailureTestSupport {
 	}
 
 	@Test
+	void onlyTheFailurePageItselfIsReachableWithoutASession() {
+		Visitor visitor = new Visitor(this.port);
+
+		assertThat(visitor.get("/login-error/more").statusCode()).isEqualTo(302);
+		assertThat(visitor.get("/login-error?next=/me").statusCode()).isEqualTo(302);
+		assertThat(visitor.get("/login-errors").statusCode()).isEqualTo(302);
+	}
+
+	@Test
 	void unreachableHitKeyIsDescribedWithoutInternals() {
 		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.dropConnection());
 
