@@ -1,9 +1,10 @@
 package io.hitkey.spring.web;
 
 import java.io.IOException;
-import java.util.Set;
 
 import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyLogText;
+import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,32 +13,26 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns a failed refresh of HitKey's access token into an answer the user can act on,
- * instead of an error 500. When HitKey no longer accepts the refresh token (it expired,
- * or reached HitKey's 90-day cap), the user is signed out and the chain's entry point
- * takes over: a browser is sent to sign in again and comes back to the page it asked
- * for, an API client gets a {@code 401}. When HitKey is down, slow or answers garbage, the
- * answer is a {@code 503} with {@code Retry-After}, and the session and its tokens are
- * kept for the next try. Failures of other registrations are left alone.
+ * Signs the user out when HitKey no longer accepts the refresh token (it expired, or
+ * reached HitKey's 90-day cap), and lets the chain's entry point take over: a browser is
+ * sent to sign in again and comes back to the page it asked for, an API client gets a
+ * {@code 401}. Other failures of a refresh (HitKey down, slow or answering garbage) pass
+ * on, to the starter's {@code 503} with {@code Retry-After}; failures of other
+ * registrations are left alone.
  *
  * @author HitKey
  */
 final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(HitKeyAuthorizationFailureFilter.class);
-
-	private static final Set<String> SIGN_IN_AGAIN = Set.of(OAuth2ErrorCodes.INVALID_GRANT,
-			OAuth2ErrorCodes.INVALID_TOKEN);
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,28 +42,41 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			ClientAuthorizationException failure = hitKeyAuthorizationFailure(ex);
-			if (failure == null || response.isCommitted()) {
+			if (failure == null || !HitKeyRefreshFailures.requiresSignIn(failure.getError())
+					|| response.isCommitted()) {
 				throw ex;
 			}
-			String code = failure.getError().getErrorCode();
-			if (SIGN_IN_AGAIN.contains(code)) {
-				logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
-				new SecurityContextLogoutHandler().logout(request, response,
-						SecurityContextHolder.getContext().getAuthentication());
-				throw new InsufficientAuthenticationException("HitKey no longer accepts the refresh token", failure);
+			if (!hasSignInRequired(ex)) {
+				// Not logged yet by the starter's authorized client manager.
+				logger.info("HitKey refused to refresh the access token ("
+						+ HitKeyLogText.of(failure.getError().getErrorCode()) + "): the user must sign in again");
 			}
-			logger.warn("HitKey could not refresh the access token (" + code + "): answering 503");
-			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
-			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "HitKey is not available, try again later");
+			new SecurityContextLogoutHandler().logout(request, response,
+					SecurityContextHolder.getContext().getAuthentication());
+			throw new InsufficientAuthenticationException("HitKey no longer accepts the refresh token", failure);
 		}
 	}
 
-	private static @Nullable ClientAuthorizationException hitKeyAuthorizationFailure(Throwable ex) {
+	private static boolean hasSignInRequired(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ClientAuthorizationRequiredException) {
-				return null;
+				return true;
 			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return the failed refresh of HitKey's token behind the given exception, if any. A
+	 * refresh that HitKey refused arrives as the cause of a
+	 * {@link ClientAuthorizationRequiredException} (see
+	 * {@code RefusedRefreshFailureHandler}); one without such a cause is left to Spring
+	 * Security, which starts a new authorization.
+	 */
+	private static @Nullable ClientAuthorizationException hitKeyAuthorizationFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ClientAuthorizationException failure
+					&& !(failure instanceof ClientAuthorizationRequiredException)
 					&& HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId())) {
 				return failure;
 			}

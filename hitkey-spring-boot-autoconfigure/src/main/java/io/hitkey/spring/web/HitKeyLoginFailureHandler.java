@@ -2,6 +2,7 @@ package io.hitkey.spring.web;
 
 import java.io.IOException;
 
+import io.hitkey.spring.autoconfigure.HitKeyLogText;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,9 @@ final class HitKeyLoginFailureHandler extends SimpleUrlAuthenticationFailureHand
 			AuthenticationException exception) throws IOException, ServletException {
 		if (exception instanceof OAuth2AuthenticationException oauth2) {
 			OAuth2Error error = oauth2.getError();
-			logger.warn("HitKey sign-in failed: " + error.getErrorCode()
-					+ ((error.getDescription() != null) ? ": " + error.getDescription() : ""));
+			// Both may come from the callback's query: anyone can put line breaks there.
+			logger.warn("HitKey sign-in failed: " + HitKeyLogText.of(error.getErrorCode())
+					+ ((error.getDescription() != null) ? ": " + HitKeyLogText.of(error.getDescription()) : ""));
 		}
 		else {
 			logger.warn("HitKey sign-in failed: " + exception.getClass().getSimpleName());

@@ -4,7 +4,7 @@ package io.hitkey.spring.autoconfigure.servlet;
 import java.time.Duration;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
-import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyCallbackPath;
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
 
@@ -38,7 +38,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -47,8 +46,10 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Auto-configuration} of HitKey sign-in in Spring Security's servlet web support:
  * authorized clients kept in the HTTP session, the authorization request resolver that
  * sends {@code openid}, an {@link OAuth2AuthorizedClientManager} that refreshes expired
- * tokens (once for many concurrent requests of one user), and a default filter chain, hardened by {@link HitKeyLoginConfigurer}, when
- * the application defines none.
+ * tokens (once for many concurrent requests of one user) and turns a refresh HitKey
+ * refuses into a new sign-in, a {@code 503} when HitKey is down during a refresh in any
+ * filter chain, and a default filter chain, hardened by {@link HitKeyLoginConfigurer},
+ * when the application defines none.
  *
  * @author HitKey
  * @since 0.1.0
@@ -96,6 +97,7 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
 		manager.setAuthorizedClientProvider(provider);
+		manager.setAuthorizationFailureHandler(new RefusedRefreshFailureHandler(authorizedClientRepository));
 		return manager;
 	}
 
@@ -103,7 +105,7 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "hitKeyAuthorizationCodeLogMaskingFilter")
 	FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> hitKeyAuthorizationCodeLogMaskingFilter(
 			HitKeyProperties properties) {
-		String callbackPath = callbackPath(properties.getRedirectUri());
+		String callbackPath = HitKeyCallbackPath.of(properties.getRedirectUri());
 		FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> registration = new FilterRegistrationBean<>(
 				new AuthorizationCodeLogMaskingFilter(callbackPath));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
@@ -114,15 +116,19 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		return registration;
 	}
 
-	/**
-	 * Return the path HitKey calls back, from the redirect URI template.
-	 */
-	private static String callbackPath(String redirectUri) {
-		String uri = redirectUri.replace("{registrationId}", HitKeyClientRegistrations.REGISTRATION_ID)
-			.replace("{action}", "login");
-		String path = uri.startsWith("{baseUrl}") ? uri.substring("{baseUrl}".length())
-				: UriComponentsBuilder.fromUriString(uri).build().getPath();
-		return (path != null && !path.isEmpty()) ? path : "/";
+	@Bean
+	@ConditionalOnMissingBean(name = "hitKeyUnavailableFilter")
+	FilterRegistrationBean<HitKeyUnavailableFilter> hitKeyUnavailableFilter() {
+		FilterRegistrationBean<HitKeyUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new HitKeyUnavailableFilter());
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+	@Bean
+	CallbackPathCheck hitKeyCallbackPathCheck(HitKeyProperties properties,
+			ObjectProvider<SecurityFilterChain> chains) {
+		return new CallbackPathCheck(properties.getRedirectUri(), chains);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,7 +2,9 @@ package io.hitkey.spring.autoconfigure.servlet;
 
 import io.hitkey.spring.HitKeyOAuth2UserService;
 import io.hitkey.spring.autoconfigure.HitKeyAutoConfiguration;
+import io.hitkey.spring.web.HitKeyLoginConfigurer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -12,6 +14,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -30,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link HitKeyOAuth2WebSecurityAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HitKeyOAuth2WebSecurityAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -45,7 +50,8 @@ class HitKeyOAuth2WebSecurityAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class)
 				.hasSingleBean(OAuth2AuthorizedClientManager.class)
-				.hasBean("hitKeyAuthorizationCodeLogMaskingFilter");
+				.hasBean("hitKeyAuthorizationCodeLogMaskingFilter")
+				.hasBean("hitKeyUnavailableFilter");
 			assertThat(context.getBean(OAuth2AuthorizedClientRepository.class))
 				.isInstanceOf(SessionAuthorizedClientRepository.class);
 		});
@@ -90,6 +96,27 @@ class HitKeyOAuth2WebSecurityAutoConfigurationTests {
 				.doesNotHaveBean("hitKeySecurityFilterChain"));
 	}
 
+	@Test
+	void customCallbackPathInAChainWithPlainOAuth2LoginIsReportedAtStartup(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(AppChainConfiguration.class)
+			.withPropertyValues("hitkey.redirect-uri={baseUrl}/callback")
+			.run((context) -> assertThat(output).contains("hitkey.redirect-uri ({baseUrl}/callback) calls back at "
+					+ "/callback, but a filter chain with oauth2Login() processes callbacks at /login/oauth2/code/*")
+				.contains("loginProcessingUrl(\"/callback\")"));
+	}
+
+	@Test
+	void customCallbackPathIsNotReportedWhereHitKeyLoginConfigurerFollowsIt(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("hitkey.redirect-uri={baseUrl}/callback")
+			.run((context) -> assertThat(context).hasSingleBean(SecurityFilterChain.class));
+		this.contextRunner.withUserConfiguration(HitKeyChainConfiguration.class)
+			.withPropertyValues("hitkey.redirect-uri=http://localhost:8080/callback")
+			.run((context) -> assertThat(context).hasSingleBean(SecurityFilterChain.class));
+		this.contextRunner.withUserConfiguration(AppChainConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(SecurityFilterChain.class));
+		assertThat(output).doesNotContain("hitkey.redirect-uri (");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class AppRegistrationsConfiguration {
 
@@ -100,6 +127,18 @@ class HitKeyOAuth2WebSecurityAutoConfigurationTests {
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 				.tokenUri("https://other.example.com/token")
 				.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HitKeyChainConfiguration {
+
+		@Bean
+		SecurityFilterChain appSecurityFilterChain(HttpSecurity http) {
+			http.oauth2Login(Customizer.withDefaults());
+			http.with(HitKeyLoginConfigurer.hitKey(), Customizer.withDefaults());
+			return http.build();
 		}
 
 	}

@@ -68,7 +68,7 @@ class ConcurrentRefreshTests {
 	private Visitor signedInWithAnExpiringToken() {
 		Visitor browser = new Visitor(this.port);
 		this.hitKey.accessTokenLifetime(Duration.ofSeconds(30));
-		assertThat(browser.follow(browser.get("/me")).statusCode()).isEqualTo(200);
+		assertThat(browser.browse("/me").page().statusCode()).isEqualTo(200);
 		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
 		return browser;
 	}

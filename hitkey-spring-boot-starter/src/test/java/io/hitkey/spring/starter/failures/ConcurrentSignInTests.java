@@ -82,7 +82,7 @@ class ConcurrentSignInTests {
 		}
 		form.put("user", user.sub().toString());
 		HttpResponse<String> approved = visitor.post(this.hitKey.authUrl() + "/approve", form);
-		HttpResponse<String> me = visitor.follow(visitor.get(Visitor.location(approved)));
+		HttpResponse<String> me = visitor.follow(approved).page();
 		assertThat(me.statusCode()).isEqualTo(200);
 		Matcher sub = Pattern.compile("\"sub\":\"([^\"]+)\"").matcher(me.body());
 		assertThat(sub.find()).as(me.body()).isTrue();

@@ -26,6 +26,11 @@ class FailureTestApplication {
 	@RestController
 	static class Endpoints {
 
+		@GetMapping("/")
+		String home() {
+			return "Home";
+		}
+
 		@GetMapping("/me")
 		Map<String, String> me(@AuthenticationPrincipal HitKeyUser user) {
 			return Map.of("sub", user.getName());

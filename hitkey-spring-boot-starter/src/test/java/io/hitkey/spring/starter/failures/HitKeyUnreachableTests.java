@@ -8,8 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import io.hitkey.spring.test.FakeHitKey;
-import org.junit.jupiter.api.AfterAll;
+import io.hitkey.spring.starter.failures.Visitor.Journey;
+import io.hitkey.spring.test.AutoConfigureFakeHitKey;
+import io.hitkey.spring.test.FakeHitKey.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,54 +18,53 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HitKey's API refusing connections (down, or a wrong {@code hitkey.api-url}) ends the
- * sign-in on the login error page at once.
+ * HitKey's API refusing connections (down, or a wrong {@code hitkey.api-url}) while its
+ * login UI works ends the sign-in on the login error page at once. Here with the
+ * starter's default chain; subclasses use chains of the application's own.
  */
 @SpringBootTest(classes = FailureTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureFakeHitKey
 @ExtendWith(OutputCaptureExtension.class)
-class HitKeyUnreachableTests {
-
-	static final FakeHitKey loginUi = FakeHitKey.builder()
-		.autoApprove(FakeHitKey.builder().build().users().get(0))
-		.build()
-		.start();
+class HitKeyUnreachableTests extends FailureTestSupport {
 
 	@DynamicPropertySource
 	static void apiRefusesConnections(DynamicPropertyRegistry registry) {
-		registry.add("hitkey.auth-url", loginUi::authUrl);
 		registry.add("hitkey.api-url", () -> "http://127.0.0.1:" + closedPort());
-		registry.add("hitkey.client-id", loginUi::clientId);
-		registry.add("hitkey.client-secret", loginUi::clientSecret);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@AfterAll
-	static void stopLoginUi() {
-		loginUi.close();
 	}
 
 	@Test
 	void connectionRefusedEndsOnTheLoginErrorPageAtOnce(CapturedOutput output) {
-		Visitor browser = new Visitor(this.port);
-		HttpResponse<String> approved = browser.get(Visitor.location(browser.get(Visitor.location(browser.get("/me")))));
-
 		long start = System.nanoTime();
-		HttpResponse<String> callback = browser.get(Visitor.location(approved));
+		Journey journey = this.browser.browse("/me");
 
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-		assertThat(Visitor.location(callback)).endsWith("/login?error");
-		assertThat(browser.follow(callback).statusCode()).isEqualTo(200);
-		assertThat(output).contains("HitKey sign-in failed: invalid_token_response");
-		assertThat(browser.get("/me", Map.of("Accept", "application/json")).statusCode()).isEqualTo(401);
+		assertThat(journey.redirects()).as(journey.toString()).isEqualTo(SIGN_IN_REDIRECTS);
+		HttpResponse<String> page = journey.page();
+		assertThat(page.uri().getPath() + ((page.uri().getQuery() != null) ? "?" + page.uri().getQuery() : ""))
+			.isEqualTo(failureUrl());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertRenderedPage(page);
+		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isEqualTo(1);
+		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isZero();
+		if (logsFailures()) {
+			assertThat(output).contains("HitKey sign-in failed: invalid_token_response");
+		}
+		assertThat(this.browser.get("/me").statusCode()).as("not signed in").isEqualTo(302);
+		assertThat(this.browser.get("/me", Map.of("Accept", "application/json")).statusCode()).isIn(302, 401);
+	}
+
+	String failureUrl() {
+		return "/login?error";
+	}
+
+	boolean logsFailures() {
+		return true;
 	}
 
 	private static int closedPort() {

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.hitkey.spring.starter.failures.Visitor.Journey;
 import io.hitkey.spring.test.AutoConfigureFakeHitKey;
-import io.hitkey.spring.test.FakeHitKey;
 import io.hitkey.spring.test.FakeHitKey.Endpoint;
 import io.hitkey.spring.test.FakeHitKeyFault;
 import org.junit.jupiter.api.Named;
@@ -25,11 +25,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * Every HitKey fault during sign-in, and every tampered callback, ends on the login
- * error page within the configured timeout: no session is signed in, nothing leaks, and
- * the application goes on serving.
+ * error page within the configured timeout, as a browser sees it: no loop, no session
+ * signed in, nothing leaks, and the application goes on serving. Here with the
+ * starter's default chain; subclasses run the same journeys through chains of the
+ * application's own.
  */
 @SpringBootTest(classes = FailureTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hitkey.read-timeout=1s", "hitkey.connect-timeout=1s" })
@@ -41,7 +44,7 @@ class SignInFailureTests extends FailureTestSupport {
 
 	private static final String JSON = "application/json";
 
-	private static final Duration WITHIN_TIMEOUT = Duration.ofMillis(3_500);
+	private static final Duration WITHIN_TIMEOUT = Duration.ofMillis(4_000);
 
 	static Stream<Arguments> tokenFaults() {
 		return Stream.of(
@@ -106,10 +109,12 @@ class SignInFailureTests extends FailureTestSupport {
 	void tokenEndpointFaultEndsOnTheLoginErrorPage(FakeHitKeyFault fault, String logged, CapturedOutput output) {
 		this.hitKey.failNext(Endpoint.TOKEN, 2, fault);
 
-		HttpResponse<String> callback = timedCallback();
+		Journey journey = timedSignIn();
 
-		assertFailedCleanly(callback);
-		assertThat(output).contains("HitKey sign-in failed: ").contains(logged);
+		assertFailedCleanly(journey);
+		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isEqualTo(1);
+		assertThat(this.hitKey.calls(Endpoint.USERINFO)).isZero();
+		assertLogged(output, logged);
 		assertNoSecretIn(output.toString());
 		assertTheApplicationStillSignsUsersIn();
 	}
@@ -119,10 +124,12 @@ class SignInFailureTests extends FailureTestSupport {
 	void userinfoFaultEndsOnTheLoginErrorPage(FakeHitKeyFault fault, String logged, CapturedOutput output) {
 		this.hitKey.failNext(Endpoint.USERINFO, 2, fault);
 
-		HttpResponse<String> callback = timedCallback();
+		Journey journey = timedSignIn();
 
-		assertFailedCleanly(callback);
-		assertThat(output).contains("HitKey sign-in failed: ").contains(logged);
+		assertFailedCleanly(journey);
+		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isEqualTo(1);
+		assertThat(this.hitKey.calls(Endpoint.USERINFO)).isEqualTo(1);
+		assertLogged(output, logged);
 		assertTheApplicationStillSignsUsersIn();
 	}
 
@@ -134,9 +141,11 @@ class SignInFailureTests extends FailureTestSupport {
 		this.hitKey.failNext(Endpoint.USERINFO, 1, FakeHitKeyFault.status(200,
 				"{\"sub\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"name\":\"Normal Ized\"}", JSON));
 
-		HttpResponse<String> callback = timedCallback();
+		Journey journey = this.browser.browse("/me");
 
-		assertThat(Visitor.location(callback)).doesNotContain("error");
+		assertThat(journey.redirects()).as(journey.toString()).isEqualTo(SIGN_IN_REDIRECTS);
+		assertThat(journey.page().statusCode()).isEqualTo(200);
+		assertThat(journey.page().uri().getPath()).isEqualTo("/me");
 		assertThat(output).contains("HitKey's token response has no token_type: assuming Bearer")
 			.contains("HitKey's token response has no expires_in: assuming 3600 seconds");
 		assertThat(this.browser.get("/me", Map.of("Accept", JSON)).statusCode()).isEqualTo(200);
@@ -147,14 +156,14 @@ class SignInFailureTests extends FailureTestSupport {
 	@Test
 	void missingCodeFails() {
 		URI authorize = startSignIn();
-		assertFailedCleanly(this.browser.get(redirectUri(authorize) + "?state=" + state(authorize)));
+		assertFailedCleanly(this.browser.browse(redirectUri(authorize) + "?state=" + state(authorize)));
 	}
 
 	@Test
 	void missingStateFails() {
 		URI authorize = startSignIn();
 		String code = code(this.browser.get(authorize.toString()));
-		assertFailedCleanly(this.browser.get(redirectUri(authorize) + "?code=" + code));
+		assertFailedCleanly(this.browser.browse(redirectUri(authorize) + "?code=" + code));
 		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isZero();
 	}
 
@@ -162,7 +171,7 @@ class SignInFailureTests extends FailureTestSupport {
 	void forgedStateFails() {
 		URI authorize = startSignIn();
 		String code = code(this.browser.get(authorize.toString()));
-		assertFailedCleanly(this.browser.get(redirectUri(authorize) + "?code=" + code + "&state=forged-state"));
+		assertFailedCleanly(this.browser.browse(redirectUri(authorize) + "?code=" + code + "&state=forged-state"));
 		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isZero();
 	}
 
@@ -174,68 +183,127 @@ class SignInFailureTests extends FailureTestSupport {
 		String attackersCode = code(attacker.get(attackersRequest.toString()));
 		startSignIn();
 
-		assertFailedCleanly(this.browser.get(redirectUri(attackersRequest) + "?code=" + attackersCode + "&state="
+		assertFailedCleanly(this.browser.browse(redirectUri(attackersRequest) + "?code=" + attackersCode + "&state="
 				+ state(attackersRequest)));
 		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isZero();
 	}
 
 	@Test
-	void userRefusingAtHitKeyFails() {
+	void userRefusingAtHitKeyFails(CapturedOutput output) {
 		URI authorize = startSignIn();
 		assertFailedCleanly(this.browser
-			.get(redirectUri(authorize) + "?error=access_denied&state=" + state(authorize)));
+			.browse(redirectUri(authorize) + "?error=access_denied&state=" + state(authorize)));
+		assertLogged(output, "access_denied");
+		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isZero();
+	}
+
+	@Test
+	void errorDescriptionCannotForgeALogLine(CapturedOutput output) {
+		URI authorize = startSignIn();
+
+		assertFailedCleanly(this.browser.browse(redirectUri(authorize)
+				+ "?error=access_denied&error_description=x%0d%0aFAKE%20LINE%0aERROR%20forged&state=" + state(authorize)));
+
+		assertThat(output.toString().lines()).noneMatch((line) -> line.startsWith("FAKE LINE"))
+			.noneMatch((line) -> line.startsWith("ERROR forged"));
+		if (logsFailures()) {
+			assertThat(output.toString().lines().filter((line) -> line.contains("HitKey sign-in failed")))
+				.singleElement(STRING)
+				.contains("access_denied: x  FAKE LINE ERROR forged");
+		}
 	}
 
 	@Test
 	void replayedCodeFails() {
 		URI first = startSignIn();
 		String code = code(this.browser.get(first.toString()));
-		assertThat(Visitor.location(this.browser.get(redirectUri(first) + "?code=" + code + "&state=" + state(first))))
-			.doesNotContain("error");
+		Journey signedIn = this.browser.browse(redirectUri(first) + "?code=" + code + "&state=" + state(first));
+		assertThat(signedIn.page().uri().getPath()).isEqualTo("/me");
 
 		Visitor replayer = new Visitor(this.port);
 		replayer.get("/me");
 		URI second = URI.create(Visitor.location(replayer.get("/oauth2/authorization/hitkey")));
 		this.browser = replayer;
-		assertFailedCleanly(replayer.get(redirectUri(second) + "?code=" + code + "&state=" + state(second)));
+		assertFailedCleanly(replayer.browse(redirectUri(second) + "?code=" + code + "&state=" + state(second)));
 	}
 
 	@Test
 	void oversizedParametersFail() {
 		URI authorize = startSignIn();
 		assertFailedCleanly(
-				this.browser.get(redirectUri(authorize) + "?code=" + "A".repeat(4_000) + "&state=" + state(authorize)));
+				this.browser.browse(redirectUri(authorize) + "?code=" + "A".repeat(4_000) + "&state=" + state(authorize)));
 	}
 
 	@Test
 	void garbageParametersFailWithoutBeingReflected() {
 		URI authorize = startSignIn();
 		String garbage = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
-		HttpResponse<String> callback = this.browser
-			.get(redirectUri(authorize) + "?code=" + garbage + "&state=" + state(authorize) + "&iss=" + garbage);
-		HttpResponse<String> page = assertFailedCleanly(callback);
+		HttpResponse<String> page = assertFailedCleanly(this.browser
+			.browse(redirectUri(authorize) + "?code=" + garbage + "&state=" + state(authorize) + "&iss=" + garbage));
 		assertThat(page.body()).doesNotContain("<script>");
 	}
 
 	@Test
 	void undecodableParametersRestartTheSignInInsteadOfFailing() {
 		URI authorize = startSignIn();
-		HttpResponse<String> callback = this.browser
-			.get(redirectUri(authorize) + "?code=%FF%FE%00&state=" + state(authorize));
 
-		assertThat(callback.statusCode()).isEqualTo(302);
-		assertThat(Visitor.location(callback)).endsWith("/oauth2/authorization/hitkey");
-		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isZero();
-		assertThat(this.browser.get("/me", Map.of("Accept", JSON)).statusCode()).isEqualTo(401);
+		Journey journey = this.browser.browse(redirectUri(authorize) + "?code=%FF%FE%00&state=" + state(authorize));
+
+		assertThat(journey.hops().get(1).uri().getPath()).isEqualTo("/oauth2/authorization/hitkey");
+		assertRenderedPage(journey.page());
+		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isEqualTo(1);
+		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isEqualTo(1);
 	}
 
-	private HttpResponse<String> timedCallback() {
-		URI authorize = startSignIn();
-		HttpResponse<String> approved = this.browser.get(authorize.toString());
+	@Test
+	void failurePageIsAPageOnceSignedIn() {
+		assertThat(this.browser.browse("/me").page().statusCode()).isEqualTo(200);
+
+		Journey journey = this.browser.browse(failureUrl());
+
+		assertThat(journey.redirects()).as(journey.toString()).isZero();
+		assertThat(journey.page().statusCode()).isEqualTo(200);
+		assertFailurePage(journey.page());
+		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isEqualTo(1);
+	}
+
+	/**
+	 * Return where a failed sign-in ends.
+	 */
+	String failureUrl() {
+		return "/login?error";
+	}
+
+	/**
+	 * Assert that the given page is the chain's failure page.
+	 */
+	void assertFailurePage(HttpResponse<String> page) {
+		assertThat(page.body()).contains("Login with OAuth 2.0");
+	}
+
+	/**
+	 * Return whether the chain logs each failed sign-in in one line.
+	 */
+	boolean logsFailures() {
+		return true;
+	}
+
+	private void assertLogged(CapturedOutput output, String logged) {
+		if (logsFailures()) {
+			assertThat(output).contains("HitKey sign-in failed: ").contains(logged);
+		}
+	}
+
+	/**
+	 * Sign in from a protected page, as a browser, bounded by the configured timeouts.
+	 */
+	private Journey timedSignIn() {
 		long start = System.nanoTime();
-		HttpResponse<String> callback = this.browser.get(Visitor.location(approved));
+		Journey journey = this.browser.browse("/me");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WITHIN_TIMEOUT);
-		return callback;
+		assertThat(journey.hops().get(2).uri().getPort()).as("HitKey's authorize page").isEqualTo(this.hitKey.port());
+		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isEqualTo(1);
+		return journey;
 	}
 
 	private URI startSignIn() {
@@ -246,26 +314,39 @@ class SignInFailureTests extends FailureTestSupport {
 		return URI.create(Visitor.location(toHitKey));
 	}
 
-	private HttpResponse<String> assertFailedCleanly(HttpResponse<String> callback) {
-		assertThat(callback.statusCode()).isEqualTo(302);
-		assertThat(Visitor.location(callback)).endsWith("/login?error");
-		HttpResponse<String> page = this.browser.follow(callback);
+	/**
+	 * Assert that the journey ended on the failure page straight from HitKey's callback,
+	 * with nobody signed in.
+	 */
+	private HttpResponse<String> assertFailedCleanly(Journey journey) {
+		assertThat(journey.hops().get(journey.redirects() - 1).uri().getPath()).as(journey.toString())
+			.isEqualTo(callbackPath());
+		HttpResponse<String> page = journey.page();
+		assertThat(page.uri().getPath() + ((page.uri().getRawQuery() != null) ? "?" + page.uri().getRawQuery() : ""))
+			.as(journey.toString())
+			.isEqualTo(failureUrl());
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Login with OAuth 2.0")
-			.doesNotContain("Exception")
-			.doesNotContain("at org.")
-			.doesNotContain(this.hitKey.clientSecret());
+		assertRenderedPage(page);
+		assertFailurePage(page);
+		assertThat(page.body()).doesNotContain(this.hitKey.clientSecret());
 		HttpResponse<String> api = this.browser.get("/me", Map.of("Accept", JSON));
-		assertThat(api.statusCode()).as("signed in after a failed sign-in").isEqualTo(401);
+		assertThat(api.statusCode()).as("signed in after a failed sign-in").isIn(302, 401);
+		assertThat(this.browser.get("/me").statusCode()).as("signed in after a failed sign-in").isEqualTo(302);
 		return page;
+	}
+
+	String callbackPath() {
+		return "/login/oauth2/code/hitkey";
 	}
 
 	private void assertTheApplicationStillSignsUsersIn() {
 		this.hitKey.reset();
 		Visitor next = new Visitor(this.port);
-		HttpResponse<String> me = next.follow(next.get("/me"));
-		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(me.body()).contains(this.hitKey.users().get(0).sub().toString());
+		Journey journey = next.browse("/me");
+		assertThat(journey.redirects()).as(journey.toString()).isEqualTo(SIGN_IN_REDIRECTS);
+		assertThat(journey.page().statusCode()).isEqualTo(200);
+		assertThat(journey.page().body()).contains(this.hitKey.users().get(0).sub().toString());
+		assertThat(this.hitKey.calls(Endpoint.TOKEN)).isEqualTo(1);
 	}
 
 	private void assertNoSecretIn(String text) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.hitkey.spring.starter.failures.Visitor.Journey;
 import io.hitkey.spring.test.AutoConfigureFakeHitKey;
 import io.hitkey.spring.test.FakeHitKey;
 import io.hitkey.spring.test.FakeHitKey.Endpoint;
@@ -43,18 +44,22 @@ class SignedInSessionTests extends FailureTestSupport {
 	private static final Map<String, String> XHR = Map.of("Accept", "*/*", "X-Requested-With", "XMLHttpRequest");
 
 	@Test
-	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage() {
+	void refusedRefreshSendsABrowserToSignInAgainAndBackToItsPage(CapturedOutput output) {
 		signInWithTokensThatNeedRefresh();
 		this.hitKey.revokeRefreshTokens();
+		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
 
-		HttpResponse<String> token = this.browser.get("/token");
+		Journey journey = this.browser.browse("/token");
 
-		assertThat(token.statusCode()).isEqualTo(302);
-		assertThat(Visitor.location(token)).endsWith("/oauth2/authorization/hitkey");
-		HttpResponse<String> afterSignIn = this.browser.follow(token);
-		assertThat(afterSignIn.statusCode()).isEqualTo(200);
-		assertThat(afterSignIn.uri().getPath()).isEqualTo("/token");
+		assertThat(journey.redirects()).as(journey.toString()).isEqualTo(SIGN_IN_REDIRECTS);
+		assertThat(journey.hops().get(1).uri().getPath()).isEqualTo("/oauth2/authorization/hitkey");
+		assertThat(journey.page().statusCode()).isEqualTo(200);
+		assertThat(journey.page().uri().getPath()).isEqualTo("/token");
+		assertRenderedPage(journey.page());
+		assertThat(this.hitKey.tokenCalls("refresh_token")).isEqualTo(1);
 		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(2);
+		assertThat(output).containsOnlyOnce(
+				"HitKey refused to refresh the access token (invalid_grant): the user must sign in again");
 	}
 
 	@Test
@@ -74,13 +79,18 @@ class SignedInSessionTests extends FailureTestSupport {
 	@Test
 	void hitKeyDownDuringRefreshAnswers503AndKeepsTheSession() {
 		signInWithTokensThatNeedRefresh();
-		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.error(503, "Maintenance"));
+		this.hitKey.failNext(Endpoint.TOKEN, 2, FakeHitKeyFault.error(503, "Maintenance"));
 
 		HttpResponse<String> duringOutage = this.browser.get("/token", API);
+		Journey browserDuringOutage = this.browser.browse("/token");
 
 		assertThat(duringOutage.statusCode()).isEqualTo(503);
 		assertThat(duringOutage.headers().firstValue("Retry-After")).hasValue("30");
 		assertThat(duringOutage.body()).doesNotContain("Exception").doesNotContain("hkrt_");
+		assertThat(browserDuringOutage.redirects()).as(browserDuringOutage.toString()).isZero();
+		assertThat(browserDuringOutage.page().statusCode()).isEqualTo(503);
+		assertRenderedPage(browserDuringOutage.page());
+		assertThat(this.hitKey.tokenCalls("refresh_token")).as("shared with no one: one call each").isEqualTo(2);
 		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
 		this.hitKey.accessTokenLifetime(Duration.ofHours(1));
 		HttpResponse<String> afterOutage = this.browser.get("/token", API);
@@ -94,10 +104,12 @@ class SignedInSessionTests extends FailureTestSupport {
 		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.delay(Duration.ofSeconds(4)));
 
 		long start = System.nanoTime();
-		HttpResponse<String> token = this.browser.get("/token");
+		Journey journey = this.browser.browse("/token");
 
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
-		assertThat(token.statusCode()).isEqualTo(503);
+		assertThat(journey.redirects()).as(journey.toString()).isZero();
+		assertThat(journey.page().statusCode()).isEqualTo(503);
+		assertRenderedPage(journey.page());
 		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
 	}
 
@@ -109,11 +121,14 @@ class SignedInSessionTests extends FailureTestSupport {
 		String firstCallback = Visitor.location(this.browser.get(firstTab.toString()));
 		String secondCallback = Visitor.location(this.browser.get(secondTab.toString()));
 
-		HttpResponse<String> first = this.browser.get(firstCallback);
-		HttpResponse<String> second = this.browser.get(secondCallback);
+		Journey first = this.browser.browse(firstCallback);
+		Journey second = this.browser.browse(secondCallback);
 
-		assertThat(Visitor.location(first)).doesNotContain("error");
-		assertThat(Visitor.location(second)).doesNotContain("error");
+		assertThat(first.redirects()).as(first.toString()).isEqualTo(1);
+		assertThat(first.page().statusCode()).isEqualTo(200);
+		assertThat(second.redirects()).as(second.toString()).isEqualTo(1);
+		assertThat(second.page().statusCode()).isEqualTo(200);
+		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(2);
 		assertThat(this.browser.get("/me", API).statusCode()).isEqualTo(200);
 	}
 
@@ -125,9 +140,11 @@ class SignedInSessionTests extends FailureTestSupport {
 			assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
 			assertThat(response.headers().firstValue("Location")).isEmpty();
 		}
-		HttpResponse<String> fromABrowser = this.browser.get("/me");
-		assertThat(fromABrowser.statusCode()).isEqualTo(302);
-		assertThat(Visitor.location(fromABrowser)).endsWith("/oauth2/authorization/hitkey");
+		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isZero();
+		Journey fromABrowser = this.browser.browse("/me");
+		assertThat(fromABrowser.redirects()).as(fromABrowser.toString()).isEqualTo(SIGN_IN_REDIRECTS);
+		assertThat(fromABrowser.hops().get(1).uri().getPath()).isEqualTo("/oauth2/authorization/hitkey");
+		assertThat(fromABrowser.page().statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -137,10 +154,10 @@ class SignedInSessionTests extends FailureTestSupport {
 		loggers.forEach((name) -> logging.setLogLevel(name, LogLevel.TRACE));
 		try {
 			this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
-			assertThat(this.browser.follow(this.browser.get("/me")).uri().getQuery()).isEqualTo("error");
+			assertThat(this.browser.browse("/me").page().uri().getQuery()).isEqualTo("error");
 			this.hitKey.failNext(Endpoint.USERINFO, 1, FakeHitKeyFault.error(401, "Invalid or expired access token"));
 			Visitor other = new Visitor(this.port);
-			assertThat(other.follow(other.get("/me")).uri().getQuery()).isEqualTo("error");
+			assertThat(other.browse("/me").page().uri().getQuery()).isEqualTo("error");
 			signInWithTokensThatNeedRefresh();
 			this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.error(503, "Maintenance"));
 			assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(503);
@@ -158,7 +175,7 @@ class SignedInSessionTests extends FailureTestSupport {
 
 	@Test
 	void actuatorMasksTheClientSecretEvenWhenShowingValues() {
-		this.browser.follow(this.browser.get("/me"));
+		this.browser.browse("/me");
 
 		HttpResponse<String> env = this.browser.get("/actuator/env", API);
 		HttpResponse<String> configprops = this.browser.get("/actuator/configprops", API);
@@ -172,7 +189,7 @@ class SignedInSessionTests extends FailureTestSupport {
 
 	@Test
 	void toStringOfTheSignedInStateCarriesNoToken() {
-		this.browser.follow(this.browser.get("/me"));
+		this.browser.browse("/me");
 
 		HttpResponse<String> described = this.browser.get("/describe", Map.of("Accept", "text/plain"));
 
@@ -203,7 +220,7 @@ class SignedInSessionTests extends FailureTestSupport {
 
 	@Test
 	void logoutEndsTheSessionAndForgetsTheTokens() {
-		this.browser.follow(this.browser.get("/me"));
+		this.browser.browse("/me");
 		assertThat(this.browser.get("/token", API).statusCode()).isEqualTo(200);
 		Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
 			.matcher(this.browser.get("/logout").body());
@@ -222,7 +239,7 @@ class SignedInSessionTests extends FailureTestSupport {
 
 	@Test
 	void authorizationCodeIsMaskedOnlyOnTheCallback() {
-		this.browser.follow(this.browser.get("/me"));
+		this.browser.browse("/me");
 
 		HttpResponse<String> echo = this.browser.get("/echo?code=INVITE123", API);
 
@@ -231,8 +248,9 @@ class SignedInSessionTests extends FailureTestSupport {
 
 	@Test
 	void postSignInRedirectStaysOnTheApplicationsOrigin() {
-		HttpResponse<String> afterSignIn = this.browser.follow(
-				this.browser.get("/me?redirect_uri=https://evil.example.com/&continue=https://evil.example.com/"));
+		HttpResponse<String> afterSignIn = this.browser
+			.browse("/me?redirect_uri=https://evil.example.com/&continue=https://evil.example.com/")
+			.page();
 
 		assertThat(afterSignIn.statusCode()).isEqualTo(200);
 		assertThat(afterSignIn.uri().getHost()).isEqualTo("localhost");
@@ -242,8 +260,8 @@ class SignedInSessionTests extends FailureTestSupport {
 	private void signInWithTokensThatNeedRefresh() {
 		// Spring Security refreshes a token that expires within a minute.
 		this.hitKey.accessTokenLifetime(Duration.ofSeconds(30));
-		HttpResponse<String> me = this.browser.follow(this.browser.get("/me"));
-		assertThat(me.statusCode()).isEqualTo(200);
+		Journey journey = this.browser.browse("/me");
+		assertThat(journey.page().statusCode()).as(journey.toString()).isEqualTo(200);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,15 +64,33 @@ final class Visitor {
 	}
 
 	/**
-	 * Follow redirects from the given answer, as a browser would, and return the last
-	 * answer.
+	 * Go to the given page as a browser does: follow every redirect hop by hop, HitKey's
+	 * authorize page included, until a page renders.
 	 */
-	HttpResponse<String> follow(HttpResponse<String> response) {
+	Journey browse(String pathOrUrl) {
+		return follow(get(pathOrUrl));
+	}
+
+	/**
+	 * Follow redirects from the given answer hop by hop, as a browser does, until a page
+	 * renders. More than {@value Journey#MAX_REDIRECTS} redirects fail the test: a loop.
+	 */
+	Journey follow(HttpResponse<String> response) {
+		List<HttpResponse<String>> hops = new ArrayList<>(List.of(response));
 		HttpResponse<String> current = response;
-		for (int hops = 0; hops < 10 && current.statusCode() == 302; hops++) {
+		while (isRedirect(current)) {
+			if (hops.size() > Journey.MAX_REDIRECTS) {
+				throw new AssertionError("Redirect loop: " + new Journey(hops).urls());
+			}
 			current = get(current.uri().resolve(location(current)).toString());
+			hops.add(current);
 		}
-		return current;
+		return new Journey(hops);
+	}
+
+	private static boolean isRedirect(HttpResponse<?> response) {
+		return response.statusCode() >= 300 && response.statusCode() < 400
+				&& response.headers().firstValue("Location").isPresent();
 	}
 
 	Optional<HttpCookie> sessionCookie() {
@@ -101,6 +121,48 @@ final class Visitor {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Every answer a browser got on its way to a page, the page last.
+	 */
+	record Journey(List<HttpResponse<String>> hops) {
+
+		static final int MAX_REDIRECTS = 15;
+
+		/**
+		 * Return the page the browser ended on.
+		 */
+		HttpResponse<String> page() {
+			return this.hops.get(this.hops.size() - 1);
+		}
+
+		/**
+		 * Return how many redirects the browser followed.
+		 */
+		int redirects() {
+			return this.hops.size() - 1;
+		}
+
+		/**
+		 * Return the URL of each answer, in order.
+		 */
+		List<String> urls() {
+			return this.hops.stream().map((hop) -> hop.statusCode() + " " + hop.uri()).toList();
+		}
+
+		/**
+		 * Return whether the browser passed through a URL whose path is the given one.
+		 */
+		boolean passedThrough(String path) {
+			return this.hops.stream().anyMatch((hop) -> hop.uri().getPath().equals(path));
+		}
+
+		@Override
+		public String toString() {
+			return String.join(" -> ", urls());
+		}
+
 	}
 
 }
