@@ -4,6 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +25,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * rather than read into memory. Some HTTP clients (Reactor Netty, Apache) apply the read
  * timeout to each read only, so a HitKey that trickles its answer a byte at a time would
  * hold a thread for as long as it likes: the body must arrive within the connect and read
- * timeouts together.
+ * timeouts together ({@link HitKeyApiCalls#maxDuration}). A read still blocked when that
+ * time is up is ended by closing the answer, so that the call, a refresh that other
+ * requests wait for included, never takes longer.
  *
  * @author HitKey
  */
@@ -30,15 +37,25 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 	private final Duration budget;
 
-	LimitedResponseBodyInterceptor(Duration budget) {
+	private final Executor executor;
+
+	/**
+	 * Create an interceptor that bounds each call by the given time, and closes the
+	 * answers that are still read after that time on the given executor.
+	 */
+	LimitedResponseBodyInterceptor(Duration budget, Executor executor) {
 		this.budget = budget;
+		this.executor = executor;
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		long deadline = System.nanoTime() + this.budget.toNanos();
-		return new LimitedResponse(execution.execute(request, body), deadline);
+		LimitedResponse response = new LimitedResponse(execution.execute(request, body), deadline);
+		long left = Math.max(0, deadline - System.nanoTime());
+		CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS, this.executor).execute(response::timeUp);
+		return response;
 	}
 
 	private static final class LimitedResponse implements ClientHttpResponse {
@@ -47,11 +64,26 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private final long deadline;
 
-		private @Nullable InputStream body;
+		private @Nullable LimitedInputStream body;
+
+		private boolean closed;
 
 		LimitedResponse(ClientHttpResponse response, long deadline) {
 			this.response = response;
 			this.deadline = deadline;
+		}
+
+		void timeUp() {
+			synchronized (this) {
+				if (this.closed) {
+					return;
+				}
+				this.closed = true;
+				if (this.body != null) {
+					this.body.timeUp = true;
+				}
+			}
+			this.response.close();
 		}
 
 		@Override
@@ -70,15 +102,19 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 		}
 
 		@Override
-		public InputStream getBody() throws IOException {
+		public synchronized InputStream getBody() throws IOException {
 			if (this.body == null) {
 				this.body = new LimitedInputStream(this.response.getBody(), this.deadline);
+				this.body.timeUp = this.closed;
 			}
 			return this.body;
 		}
 
 		@Override
 		public void close() {
+			synchronized (this) {
+				this.closed = true;
+			}
 			this.response.close();
 		}
 
@@ -90,6 +126,8 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private long remaining = MAX_BODY_BYTES;
 
+		private volatile boolean timeUp;
+
 		LimitedInputStream(InputStream in, long deadline) {
 			super(in);
 			this.deadline = deadline;
@@ -97,7 +135,7 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		@Override
 		public int read() throws IOException {
-			int value = super.read();
+			int value = readOrTimeUp(() -> super.read());
 			if (value != -1) {
 				consumed(1);
 			}
@@ -106,21 +144,47 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int count = super.read(buffer, offset, length);
+			int count = readOrTimeUp(() -> super.read(buffer, offset, length));
 			if (count > 0) {
 				consumed(count);
 			}
 			return count;
 		}
 
+		private int readOrTimeUp(Read read) throws IOException {
+			try {
+				int result = read.read();
+				if (this.timeUp) {
+					throw tookTooLong();
+				}
+				return result;
+			}
+			catch (IOException ex) {
+				if (this.timeUp) {
+					throw tookTooLong();
+				}
+				throw ex;
+			}
+		}
+
 		private void consumed(int count) throws IOException {
 			if (System.nanoTime() > this.deadline) {
-				throw new IOException("HitKey's answer took longer than its timeouts allow");
+				throw tookTooLong();
 			}
 			this.remaining -= count;
 			if (this.remaining < 0) {
 				throw new IOException("HitKey's answer is larger than " + MAX_BODY_BYTES / 1024 + " KB");
 			}
+		}
+
+		private static IOException tookTooLong() {
+			return new IOException("HitKey's answer took longer than its timeouts allow");
+		}
+
+		private interface Read {
+
+			int read() throws IOException;
+
 		}
 
 	}

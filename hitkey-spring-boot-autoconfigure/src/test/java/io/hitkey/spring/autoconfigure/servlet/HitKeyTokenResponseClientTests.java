@@ -20,7 +20,6 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -181,22 +180,6 @@ class HitKeyTokenResponseClientTests {
 	}
 
 	@Test
-	void applicationCustomizationsOfTheHttpClientApply() {
-		hitKey.stubFor(post(urlEqualTo("/oauth/token"))
-			.willReturn(okJson(HitKeyStubs.tokenResponse("at-1", "rt-1", 3600))));
-		RestTemplateCustomizer tracing = (restTemplate) -> restTemplate.getInterceptors()
-			.add((request, body, execution) -> {
-				request.getHeaders().add("X-Trace", "from-the-application");
-				return execution.execute(request, body);
-			});
-		this.contextRunner.withBean(RestTemplateCustomizer.class, () -> tracing).run((context) -> {
-			authorizationCodeClient(context).getTokenResponse(codeGrant(hitKeyRegistration(context)));
-			hitKey.verify(postRequestedFor(urlEqualTo("/oauth/token")).withHeader("X-Trace",
-					equalTo("from-the-application")));
-		});
-	}
-
-	@Test
 	void theJdkClientRunsOnAPoolOfItsOwnThatEndsWithTheContext() {
 		hitKey.stubFor(post(urlEqualTo("/oauth/token"))
 			.willReturn(okJson(HitKeyStubs.tokenResponse("at-1", "rt-1", 3600))));
@@ -248,11 +231,11 @@ class HitKeyTokenResponseClientTests {
 		this.contextRunner.run((context) -> test.accept(context));
 	}
 
-	private static ClientRegistration hitKeyRegistration(AssertableWebApplicationContext context) {
+	static ClientRegistration hitKeyRegistration(AssertableWebApplicationContext context) {
 		return context.getBean(ClientRegistrationRepository.class).findByRegistrationId("hitkey");
 	}
 
-	private static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeClient(
+	static OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeClient(
 			AssertableWebApplicationContext context) {
 		return context.<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>>getBeanProvider(
 				ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class,
@@ -268,7 +251,7 @@ class HitKeyTokenResponseClientTests {
 			.getObject();
 	}
 
-	private static OAuth2AuthorizationCodeGrantRequest codeGrant(ClientRegistration registration) {
+	static OAuth2AuthorizationCodeGrantRequest codeGrant(ClientRegistration registration) {
 		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
 			.authorizationUri(registration.getProviderDetails().getAuthorizationUri())
 			.clientId(registration.getClientId())
