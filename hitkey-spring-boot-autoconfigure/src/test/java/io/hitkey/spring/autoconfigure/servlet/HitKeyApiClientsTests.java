@@ -1,6 +1,7 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -109,6 +110,30 @@ class HitKeyApiClientsTests {
 						"http.client.requests POST " + hitKey.baseUrl() + "/oauth/token",
 						"http.client.requests GET " + hitKey.baseUrl() + "/oauth/userinfo");
 			});
+	}
+
+	@Test
+	void withoutBootsRestTemplateBuilderHitKeysCallsTakeTheApplicationsHttpClientSettings() {
+		stubHitKeyAndTheApplicationsService();
+		List<Thread> pooled = new ArrayList<>();
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HitKeyAutoConfiguration.class,
+					HitKeyOAuth2ClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class))
+			.withPropertyValues("hitkey.client-id=" + HitKeyStubs.CLIENT_ID,
+					"hitkey.client-secret=" + HitKeyStubs.CLIENT_SECRET, "hitkey.api-url=" + hitKey.baseUrl(),
+					"spring.http.clients.imperative.factory=jdk")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(RestTemplateBuilder.class);
+				signIn(context);
+				Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.filter((thread) -> thread.getName().startsWith("hitkey-http-"))
+					.forEach(pooled::add);
+			});
+		// Only the JDK's client, which the application chose, runs on HitKey's own pool.
+		assertThat(pooled).isNotEmpty();
 	}
 
 	private static void stubHitKeyAndTheApplicationsService() {
