@@ -79,7 +79,8 @@ final class AuthorizedClientProviders {
 	 * application asks for it with a provider or a token client bean.
 	 */
 	private <P extends OAuth2AuthorizedClientProvider, C> void addIfWanted(
-			List<OAuth2AuthorizedClientProvider> providers, Class<P> type, Supplier<P> create, @Nullable C client, BiConsumer<P, C> setter) {
+			List<OAuth2AuthorizedClientProvider> providers, Class<P> type, Supplier<P> create, @Nullable C client,
+			BiConsumer<P, C> setter) {
 		P provider = bean(type);
 		if (provider == null && client == null) {
 			return;

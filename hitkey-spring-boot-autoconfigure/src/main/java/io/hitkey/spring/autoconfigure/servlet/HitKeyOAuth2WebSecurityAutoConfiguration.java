@@ -50,8 +50,9 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Auto-configuration} of HitKey sign-in in Spring Security's servlet web support:
  * authorized clients kept in the HTTP session, the authorization request resolver that
  * sends {@code openid}, an {@link OAuth2AuthorizedClientManager} that refreshes expired
- * tokens (once for many concurrent requests of one user), and a default filter chain, hardened by {@link HitKeyLoginConfigurer}, when
- * the application defines none.
+ * tokens (once for many concurrent requests of one user) and supports every grant of
+ * the manager it replaces, and a default filter chain, hardened by
+ * {@link HitKeyLoginConfigurer}, when the application defines none.
  *
  * @author HitKey
  * @since 0.1.0
