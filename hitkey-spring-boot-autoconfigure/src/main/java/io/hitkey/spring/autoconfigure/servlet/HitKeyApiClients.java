@@ -51,15 +51,14 @@ final class HitKeyApiClients implements DisposableBean {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("hitkey-http-");
 		threads.setDaemon(true);
 		this.executor = Executors.newCachedThreadPool(threads);
-		this.restTemplate = withExecutor(builder, this.executor).interceptors(List.of())
-			.requestCustomizers(List.of())
-			.connectTimeout(properties.getConnectTimeout())
+		this.restTemplate = withExecutor(builder, this.executor).connectTimeout(properties.getConnectTimeout())
 			.readTimeout(properties.getReadTimeout())
 			.redirects(HttpRedirects.DONT_FOLLOW)
 			.errorHandler(new HitKeyResponseErrorHandler())
 			.build();
-		// The builder's default headers and basic authentication live in an initializer,
-		// and its customizers may add interceptors and initializers of their own.
+		// The builder's default headers, basic authentication and request customizers
+		// live in an initializer, and its customizers (RestTemplateCustomizer beans) may
+		// add interceptors and initializers of their own.
 		this.restTemplate.getClientHttpRequestInitializers().clear();
 		this.restTemplate.getInterceptors().clear();
 		this.restTemplate.getInterceptors()

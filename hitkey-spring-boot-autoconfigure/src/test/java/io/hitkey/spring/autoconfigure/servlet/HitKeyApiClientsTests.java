@@ -68,11 +68,13 @@ class HitKeyApiClientsTests {
 			hitKey.verify(1, postRequestedFor(urlEqualTo("/oauth/token")).withHeader("Authorization", absent())
 				.withHeader("X-App-Interceptor", absent())
 				.withHeader("X-App-Customizer", absent())
+				.withHeader("X-App-Request", absent())
 				.withHeader("X-App-Default", absent()));
 			hitKey.verify(1, getRequestedFor(urlEqualTo("/oauth/userinfo"))
 				.withHeader("Authorization", equalTo("Bearer at-1"))
 				.withHeader("X-App-Interceptor", absent())
 				.withHeader("X-App-Customizer", absent())
+				.withHeader("X-App-Request", absent())
 				.withHeader("X-App-Default", absent()));
 		});
 	}
@@ -92,6 +94,7 @@ class HitKeyApiClientsTests {
 				.withHeader("Authorization", equalTo("Basic YXBwLXVzZXI6YXBwLXBhc3N3b3Jk"))
 				.withHeader("X-App-Interceptor", equalTo("yes"))
 				.withHeader("X-App-Customizer", equalTo("yes"))
+				.withHeader("X-App-Request", equalTo("yes"))
 				.withHeader("X-App-Default", equalTo("yes")));
 		});
 	}
@@ -170,6 +173,7 @@ class HitKeyApiClientsTests {
 					return execution.execute(request, body);
 				})
 				.defaultHeader("X-App-Default", "yes")
+				.additionalRequestCustomizers((request) -> request.getHeaders().add("X-App-Request", "yes"))
 				.basicAuthentication("app-user", "app-password");
 		}
 
