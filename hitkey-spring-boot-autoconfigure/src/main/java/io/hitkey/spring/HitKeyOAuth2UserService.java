@@ -27,6 +27,8 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 
 	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
 
+	private static final String EMPTY_ANSWER = "HitKey userinfo answer is empty";
+
 	private final DefaultOAuth2UserService hitKeyUserInfo = new DefaultOAuth2UserService();
 
 	private final OAuth2UserService<OAuth2UserRequest, OAuth2User> otherRegistrations = new DefaultOAuth2UserService();
@@ -63,6 +65,11 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 		catch (OAuth2AuthenticationException ex) {
 			throw withUserFacingDescription(ex);
 		}
+		catch (IllegalArgumentException ex) {
+			// Spring Security 7.1 refuses an empty userinfo body with a bare
+			// IllegalArgumentException (an error 500) before the claims reach validate().
+			throw unreadable(ex);
+		}
 		return HitKeyUser.fromClaims(user.getAttributes(), userRequest.getAccessToken().getScopes(),
 				this.authoritiesMapper);
 	}
@@ -83,9 +90,16 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 		return new OAuth2AuthenticationException(error, description, ex);
 	}
 
+	private static OAuth2AuthenticationException unreadable(IllegalArgumentException ex) {
+		String description = (ex.getMessage() != null && ex.getMessage().contains("body cannot be null"))
+				? EMPTY_ANSWER : "HitKey's userinfo answer could not be read";
+		return new OAuth2AuthenticationException(new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null),
+				description, ex);
+	}
+
 	private static void validate(@Nullable Map<String, Object> claims) {
 		if (claims == null) {
-			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, "HitKey userinfo answer is empty", null);
+			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, EMPTY_ANSWER, null);
 			throw new OAuth2AuthenticationException(error, error.getDescription());
 		}
 		try {
