@@ -22,10 +22,13 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 /**
  * Shares one refresh among the concurrent requests that hold the same expired access
  * token of a user: the first asks HitKey, the others wait for its answer and get the
- * same new token, or the same failure, without calling HitKey themselves. Nobody waits
- * longer than one HitKey call may take. A request that read the expired token before the
- * new one was saved, but asks only once the refresh is over, gets the new token too, for
- * as long as a HitKey call may take.
+ * same new token, or the same failure (an {@link Error} included), without calling HitKey
+ * themselves. The refresh is one HitKey call, bounded by
+ * {@link io.hitkey.spring.autoconfigure.HitKeyApiCalls#maxDuration}; the others wait for
+ * it {@link io.hitkey.spring.autoconfigure.HitKeyApiCalls#maxWait}, a little longer, so
+ * that a refresh that succeeds in time costs none of them a 503. A request that read the
+ * expired token before the new one was saved, but asks only once the refresh is over,
+ * gets the new token too, for as long as a request may wait.
  *
  * @author HitKey
  */
@@ -39,6 +42,10 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 
 	private final RecentRefreshes recent;
 
+	/**
+	 * Create an instance whose waiting requests give up after the given time, which must
+	 * be longer than the refresh itself may take.
+	 */
 	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait) {
 		this.delegate = delegate;
 		this.maxWait = maxWait;
