@@ -18,8 +18,9 @@ import org.springframework.web.util.WebUtils;
  * Keeps the pending authorization requests of a session, keyed by state, for as long as
  * HitKey's codes live (ten minutes), at most {@value #MAX_PENDING}: an older one is
  * neither loaded nor kept. Spring Security's
- * {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the latest one, so a sign-in started in one tab fails with
- * {@code authorization_request_not_found} once another tab has started its own.
+ * {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the latest one, so
+ * a sign-in started in one tab fails with {@code authorization_request_not_found} once
+ * another tab has started its own.
  * The map is replaced, not changed in place, so that shared session stores see the
  * change, and leaves the session once no sign-in is pending.
  *

@@ -72,7 +72,9 @@ class HitKeyAnswersIntegrationTests extends SignInIntegrationTestSupport {
 		hitKey.verify(1, getRequestedFor(urlEqualTo("/oauth/userinfo")));
 		assertThat(output.toString().split("HitKey's token response has (no|an unusable) expires_in", -1))
 			.hasSize(2);
-		assertThat(output).doesNotContain(REFRESH_TOKEN).doesNotContain(CODE).doesNotContain(HitKeyStubs.CLIENT_SECRET);
+		assertThat(output).doesNotContain(REFRESH_TOKEN)
+			.doesNotContain(CODE)
+			.doesNotContain(HitKeyStubs.CLIENT_SECRET);
 	}
 
 	@ParameterizedTest(name = "userinfo: {0}")
