@@ -64,25 +64,27 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private final long deadline;
 
-		private @Nullable LimitedInputStream body;
+		private volatile boolean closed;
 
-		private boolean closed;
+		private volatile boolean timedOut;
+
+		private @Nullable InputStream body;
 
 		LimitedResponse(ClientHttpResponse response, long deadline) {
 			this.response = response;
 			this.deadline = deadline;
 		}
 
+		/**
+		 * End the answer if it is still being read. Without a lock: a client may block in
+		 * {@link #getBody()} until the whole body has arrived (Reactor Netty does).
+		 */
 		void timeUp() {
-			synchronized (this) {
-				if (this.closed) {
-					return;
-				}
-				this.closed = true;
-				if (this.body != null) {
-					this.body.timeUp = true;
-				}
+			if (this.closed) {
+				return;
 			}
+			this.timedOut = true;
+			this.closed = true;
 			this.response.close();
 		}
 
@@ -102,40 +104,55 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 		}
 
 		@Override
-		public synchronized InputStream getBody() throws IOException {
+		public InputStream getBody() throws IOException {
 			if (this.body == null) {
-				this.body = new LimitedInputStream(this.response.getBody(), this.deadline);
-				this.body.timeUp = this.closed;
+				this.body = new LimitedInputStream(readOrTimeUp(this.response::getBody), this);
 			}
 			return this.body;
 		}
 
 		@Override
 		public void close() {
-			synchronized (this) {
-				this.closed = true;
-			}
+			this.closed = true;
 			this.response.close();
+		}
+
+		/**
+		 * Return what the given read returns, or fail as a timeout when the time of the
+		 * call was up before it returned.
+		 */
+		<T> T readOrTimeUp(Read<T> read) throws IOException {
+			try {
+				T result = read.read();
+				if (this.timedOut) {
+					throw tookTooLong();
+				}
+				return result;
+			}
+			catch (IOException | RuntimeException ex) {
+				if (this.timedOut) {
+					throw tookTooLong();
+				}
+				throw ex;
+			}
 		}
 
 	}
 
 	private static final class LimitedInputStream extends FilterInputStream {
 
-		private final long deadline;
+		private final LimitedResponse response;
 
 		private long remaining = MAX_BODY_BYTES;
 
-		private volatile boolean timeUp;
-
-		LimitedInputStream(InputStream in, long deadline) {
+		LimitedInputStream(InputStream in, LimitedResponse response) {
 			super(in);
-			this.deadline = deadline;
+			this.response = response;
 		}
 
 		@Override
 		public int read() throws IOException {
-			int value = readOrTimeUp(() -> super.read());
+			int value = this.response.readOrTimeUp(() -> super.read());
 			if (value != -1) {
 				consumed(1);
 			}
@@ -144,31 +161,15 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int count = readOrTimeUp(() -> super.read(buffer, offset, length));
+			int count = this.response.readOrTimeUp(() -> super.read(buffer, offset, length));
 			if (count > 0) {
 				consumed(count);
 			}
 			return count;
 		}
 
-		private int readOrTimeUp(Read read) throws IOException {
-			try {
-				int result = read.read();
-				if (this.timeUp) {
-					throw tookTooLong();
-				}
-				return result;
-			}
-			catch (IOException ex) {
-				if (this.timeUp) {
-					throw tookTooLong();
-				}
-				throw ex;
-			}
-		}
-
 		private void consumed(int count) throws IOException {
-			if (System.nanoTime() > this.deadline) {
+			if (System.nanoTime() > this.response.deadline) {
 				throw tookTooLong();
 			}
 			this.remaining -= count;
@@ -177,15 +178,16 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 			}
 		}
 
-		private static IOException tookTooLong() {
-			return new IOException("HitKey's answer took longer than its timeouts allow");
-		}
+	}
 
-		private interface Read {
+	private static IOException tookTooLong() {
+		return new IOException("HitKey's answer took longer than its timeouts allow");
+	}
 
-			int read() throws IOException;
+	@FunctionalInterface
+	private interface Read<T> {
 
-		}
+		T read() throws IOException;
 
 	}
 

@@ -53,6 +53,21 @@ class LimitedResponseBodyInterceptorTests {
 	}
 
 	@Test
+	@Timeout(30)
+	void aBodyStillAwaitedWhenTheCallsTimeIsUpEndsThen() throws IOException {
+		// Some clients (Reactor Netty) give the body only once all of it has arrived.
+		AwaitedResponse awaited = new AwaitedResponse();
+		LimitedResponseBodyInterceptor interceptor = new LimitedResponseBodyInterceptor(Duration.ofMillis(200),
+				this.executor);
+
+		try (ClientHttpResponse response = interceptor.intercept(new MockClientHttpRequest(HttpMethod.POST, "/"),
+				new byte[0], (request, body) -> awaited)) {
+			assertThatIOException().isThrownBy(response::getBody)
+				.withMessage("HitKey's answer took longer than its timeouts allow");
+		}
+	}
+
+	@Test
 	void anAnswerLargerThanTheLimitIsRefused() throws IOException {
 		byte[] huge = new byte[LimitedResponseBodyInterceptor.MAX_BODY_BYTES + 1];
 		LimitedResponseBodyInterceptor interceptor = new LimitedResponseBodyInterceptor(Duration.ofSeconds(30),
@@ -108,6 +123,47 @@ class LimitedResponseBodyInterceptorTests {
 			catch (IOException ex) {
 				// closed anyway
 			}
+		}
+
+	}
+
+	/**
+	 * An answer whose body is handed over only once complete, and never completes: its
+	 * body fails once the answer is closed.
+	 */
+	private static final class AwaitedResponse implements ClientHttpResponse {
+
+		private final CountDownLatch closed = new CountDownLatch(1);
+
+		@Override
+		public HttpStatusCode getStatusCode() {
+			return HttpStatus.OK;
+		}
+
+		@Override
+		public String getStatusText() {
+			return "OK";
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return new HttpHeaders();
+		}
+
+		@Override
+		public InputStream getBody() {
+			try {
+				this.closed.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("Connection closed");
+		}
+
+		@Override
+		public void close() {
+			this.closed.countDown();
 		}
 
 	}
