@@ -119,22 +119,26 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		/**
 		 * Return what the given read returns, or fail as a timeout when the time of the
-		 * call was up before it returned.
+		 * call was up before it returned. A client that fails a read with an unchecked
+		 * exception (Reactor Netty's {@code ReadTimeoutException}) fails it with an
+		 * {@link IOException} here, so that Spring's clients report it as a failed call
+		 * rather than let it through as an error 500.
 		 */
 		<T> T readOrTimeUp(Read<T> read) throws IOException {
+			T result;
 			try {
-				T result = read.read();
-				if (this.timedOut) {
-					throw tookTooLong();
-				}
-				return result;
+				result = read.read();
 			}
-			catch (IOException | RuntimeException ex) {
-				if (this.timedOut) {
-					throw tookTooLong();
-				}
-				throw ex;
+			catch (IOException ex) {
+				throw this.timedOut ? tookTooLong() : ex;
 			}
+			catch (RuntimeException ex) {
+				throw this.timedOut ? tookTooLong() : new IOException("HitKey's answer could not be read", ex);
+			}
+			if (this.timedOut) {
+				throw tookTooLong();
+			}
+			return result;
 		}
 
 	}

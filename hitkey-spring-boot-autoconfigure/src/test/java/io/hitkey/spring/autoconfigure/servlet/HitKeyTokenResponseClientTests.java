@@ -10,10 +10,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hitkey.spring.autoconfigure.HitKeyAutoConfiguration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -137,6 +139,22 @@ class HitKeyTokenResponseClientTests {
 				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response"));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
 		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "jdk", "reactor" })
+	@Timeout(30)
+	void aTrickledAnswerFailsTheCallCleanlyWhateverTheHttpClient(String factory) {
+		// Chunks of a body that would take a minute; Reactor Netty fails such a read with
+		// an unchecked ReadTimeoutException.
+		hitKey.stubFor(post(urlEqualTo("/oauth/token"))
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-2", "rt-1", 3600)).withChunkedDribbleDelay(120, 60_000)));
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class))
+			.withPropertyValues("hitkey.connect-timeout=1s", "hitkey.read-timeout=2s",
+					"spring.http.clients.imperative.factory=" + factory)
+			.run((context) -> assertThatExceptionOfType(OAuth2AuthorizationException.class)
+				.isThrownBy(() -> refreshClient(context).getTokenResponse(refreshGrant(hitKeyRegistration(context))))
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response")));
 	}
 
 	@Test

@@ -68,6 +68,27 @@ class LimitedResponseBodyInterceptorTests {
 	}
 
 	@Test
+	void anUncheckedFailureToReadTheBodyIsAnIOException() throws IOException {
+		LimitedResponseBodyInterceptor interceptor = new LimitedResponseBodyInterceptor(Duration.ofSeconds(30),
+				this.executor);
+		InputStream failing = new InputStream() {
+
+			@Override
+			public int read() {
+				throw new IllegalStateException("io.netty.handler.timeout.ReadTimeoutException");
+			}
+
+		};
+
+		try (ClientHttpResponse response = interceptor.intercept(new MockClientHttpRequest(HttpMethod.POST, "/"),
+				new byte[0], (request, body) -> new StalledResponse(failing))) {
+			assertThatIOException().isThrownBy(() -> response.getBody().read())
+				.withMessage("HitKey's answer could not be read")
+				.withCauseInstanceOf(IllegalStateException.class);
+		}
+	}
+
+	@Test
 	void anAnswerLargerThanTheLimitIsRefused() throws IOException {
 		byte[] huge = new byte[LimitedResponseBodyInterceptor.MAX_BODY_BYTES + 1];
 		LimitedResponseBodyInterceptor interceptor = new LimitedResponseBodyInterceptor(Duration.ofSeconds(30),
