@@ -27,6 +27,8 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 
 	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
 
+	private static final String EMPTY_ANSWER = "HitKey userinfo answer is empty";
+
 	private final DefaultOAuth2UserService hitKeyUserInfo = new DefaultOAuth2UserService();
 
 	private final OAuth2UserService<OAuth2UserRequest, OAuth2User> otherRegistrations = new DefaultOAuth2UserService();
@@ -64,9 +66,9 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 			throw withUserFacingDescription(ex);
 		}
 		catch (IllegalArgumentException ex) {
-			// Spring Security 7.1 asserts a userinfo body before converting it: an empty
-			// answer would otherwise end the sign-in with an error 500.
-			throw emptyAnswer();
+			// Spring Security 7.1 refuses an empty userinfo body with a bare
+			// IllegalArgumentException (an error 500) before the claims reach validate().
+			throw unreadable(ex);
 		}
 		return HitKeyUser.fromClaims(user.getAttributes(), userRequest.getAccessToken().getScopes(),
 				this.authoritiesMapper);
@@ -88,14 +90,17 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 		return new OAuth2AuthenticationException(error, description, ex);
 	}
 
-	private static OAuth2AuthenticationException emptyAnswer() {
-		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, "HitKey userinfo answer is empty", null);
-		return new OAuth2AuthenticationException(error, error.getDescription());
+	private static OAuth2AuthenticationException unreadable(IllegalArgumentException ex) {
+		String description = (ex.getMessage() != null && ex.getMessage().contains("body cannot be null"))
+				? EMPTY_ANSWER : "HitKey's userinfo answer could not be read";
+		return new OAuth2AuthenticationException(new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null),
+				description, ex);
 	}
 
 	private static void validate(@Nullable Map<String, Object> claims) {
 		if (claims == null) {
-			throw emptyAnswer();
+			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, EMPTY_ANSWER, null);
+			throw new OAuth2AuthenticationException(error, error.getDescription());
 		}
 		try {
 			HitKeyUser.fromClaims(claims, List.of(), List.of());

@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
  * converter, after making it hold what HitKey documents: an {@code access_token}, a
  * {@code token_type} ({@code Bearer} when missing) and an {@code expires_in} in
  * seconds. HitKey's access tokens live one hour; an {@code expires_in} that is missing,
- * not a number, not positive or absurdly large is logged once at WARN and taken as one
+ * not a number, under one second or absurdly large is logged once at WARN and taken as one
  * hour. Spring Security would otherwise take a missing one for one second (a refresh on
  * every request) and fail with an {@link ArithmeticException} on a huge one.
  *
@@ -65,11 +65,14 @@ public final class HitKeyAccessTokenResponseConverter
 
 	/**
 	 * Return the given {@code expires_in} as a number of seconds, or {@code null} when it
-	 * is missing, not a number, not positive or larger than {@link #MAX_EXPIRES_IN}.
+	 * is missing, not a number, less than a second or larger than {@link #MAX_EXPIRES_IN}.
+	 * Less than a second would become {@code 0}, which Spring Security takes for one
+	 * second.
 	 */
 	static @Nullable Long seconds(@Nullable Object expiresIn) {
 		BigDecimal value = decimal(expiresIn);
-		if (value == null || value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(MAX_EXPIRES_IN)) > 0) {
+		if (value == null || value.compareTo(BigDecimal.ONE) < 0
+				|| value.compareTo(BigDecimal.valueOf(MAX_EXPIRES_IN)) > 0) {
 			return null;
 		}
 		return value.longValue();

@@ -16,10 +16,11 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * Keeps the pending authorization requests of a session, keyed by state, for as long as
- * HitKey's codes live (ten minutes), at most {@value #MAX_PENDING}. Spring
- * Security's {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the
- * latest one, so a sign-in started in one tab fails with
- * {@code authorization_request_not_found} once another tab has started its own.
+ * HitKey's codes live (ten minutes), at most {@value #MAX_PENDING}: an older one is
+ * neither loaded nor kept. Spring Security's
+ * {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the latest one, so
+ * a sign-in started in one tab fails with {@code authorization_request_not_found} once
+ * another tab has started its own.
  * The map is replaced, not changed in place, so that shared session stores see the
  * change, and leaves the session once no sign-in is pending.
  *
@@ -42,7 +43,9 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 		if (state == null || session == null) {
 			return null;
 		}
-		return pending(session).get(state);
+		synchronized (WebUtils.getSessionMutex(session)) {
+			return fresh(session, System.currentTimeMillis()).get(state);
+		}
 	}
 
 	@Override
@@ -58,8 +61,7 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 			.attributes((attributes) -> attributes.put(STARTED_AT, now))
 			.build();
 		synchronized (WebUtils.getSessionMutex(session)) {
-			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending(session));
-			requests.values().removeIf((pending) -> isOlderThan(pending, now - MAX_AGE.toMillis()));
+			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(fresh(session, now));
 			requests.put(stamped.getState(), stamped);
 			while (requests.size() > MAX_PENDING) {
 				requests.remove(requests.keySet().iterator().next());
@@ -77,15 +79,39 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 			return null;
 		}
 		synchronized (WebUtils.getSessionMutex(session)) {
-			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending(session));
+			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(
+					fresh(session, System.currentTimeMillis()));
 			OAuth2AuthorizationRequest removed = requests.remove(state);
-			if (removed != null && requests.isEmpty()) {
-				session.removeAttribute(SESSION_ATTRIBUTE);
-			}
-			else if (removed != null) {
-				session.setAttribute(SESSION_ATTRIBUTE, requests);
+			if (removed != null) {
+				store(session, requests);
 			}
 			return removed;
+		}
+	}
+
+	/**
+	 * Return the pending requests of the session that are younger than
+	 * {@link #MAX_AGE}, after dropping the older ones from the session: a session kept
+	 * in a shared store may come back long after its last save.
+	 */
+	private static Map<String, OAuth2AuthorizationRequest> fresh(HttpSession session, long now) {
+		Map<String, OAuth2AuthorizationRequest> requests = pending(session);
+		long startedBefore = now - MAX_AGE.toMillis();
+		if (requests.values().stream().noneMatch((pending) -> isOlderThan(pending, startedBefore))) {
+			return requests;
+		}
+		LinkedHashMap<String, OAuth2AuthorizationRequest> fresh = new LinkedHashMap<>(requests);
+		fresh.values().removeIf((pending) -> isOlderThan(pending, startedBefore));
+		store(session, fresh);
+		return fresh;
+	}
+
+	private static void store(HttpSession session, Map<String, OAuth2AuthorizationRequest> requests) {
+		if (requests.isEmpty()) {
+			session.removeAttribute(SESSION_ATTRIBUTE);
+		}
+		else {
+			session.setAttribute(SESSION_ATTRIBUTE, requests);
 		}
 	}
 

@@ -1,5 +1,9 @@
 package io.hitkey.spring.web;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -41,6 +45,62 @@ class PendingAuthorizationRequestRepositoryTests {
 		this.repository.removeAuthorizationRequest(callback("tab-2"), new MockHttpServletResponse());
 
 		assertThat(this.session.getAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE)).isNull();
+	}
+
+	@Test
+	void aSignInStartedMoreThanTenMinutesAgoIsNeitherLoadedNorKept() {
+		save("tab-1");
+		save("tab-2");
+		startedAgo("tab-1", PendingAuthorizationRequestRepository.MAX_AGE.plusSeconds(1));
+
+		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
+		assertThat(this.repository.removeAuthorizationRequest(callback("tab-1"), new MockHttpServletResponse()))
+			.isNull();
+		assertThat(pending()).containsOnlyKeys("tab-2");
+		assertThat(this.repository.loadAuthorizationRequest(callback("tab-2"))).isNotNull();
+	}
+
+	@Test
+	void theLastExpiredSignInLeavesTheSessionWhenItIsLoaded() {
+		save("tab-1");
+		startedAgo("tab-1", PendingAuthorizationRequestRepository.MAX_AGE.plusSeconds(1));
+
+		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
+
+		assertThat(this.session.getAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE)).isNull();
+	}
+
+	@Test
+	void aSignInStartedLessThanTenMinutesAgoIsLoaded() {
+		save("tab-1");
+		startedAgo("tab-1", PendingAuthorizationRequestRepository.MAX_AGE.minusSeconds(30));
+
+		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNotNull();
+	}
+
+	/**
+	 * Make the pending sign-in of the given state look as if it was started the given
+	 * time ago, as a session restored from a shared store after that time would.
+	 */
+	private void startedAgo(String state, Duration age) {
+		Map<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending());
+		OAuth2AuthorizationRequest request = requests.get(state);
+		String startedAt = request.getAttributes()
+			.keySet()
+			.stream()
+			.filter((name) -> name.endsWith(".STARTED_AT"))
+			.findFirst()
+			.orElseThrow();
+		requests.put(state, OAuth2AuthorizationRequest.from(request)
+			.attributes((attributes) -> attributes.put(startedAt, System.currentTimeMillis() - age.toMillis()))
+			.build());
+		this.session.setAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE, requests);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, OAuth2AuthorizationRequest> pending() {
+		return (Map<String, OAuth2AuthorizationRequest>) this.session
+			.getAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE);
 	}
 
 	private void save(String state) {

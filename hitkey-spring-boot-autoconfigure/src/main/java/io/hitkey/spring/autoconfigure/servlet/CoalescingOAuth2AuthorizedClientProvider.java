@@ -22,10 +22,13 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 /**
  * Shares one refresh among the concurrent requests that hold the same expired access
  * token of a user: the first asks HitKey, the others wait for its answer and get the
- * same new token, or the same failure, without calling HitKey themselves. Nobody waits
- * longer than one HitKey call may take. A request that read the expired token before the
- * new one was saved, but asks only once the refresh is over, gets the new token too, for
- * as long as a HitKey call may take.
+ * same new token, or the same failure (an {@link Error} included), without calling HitKey
+ * themselves. The refresh is one HitKey call, bounded by
+ * {@link io.hitkey.spring.autoconfigure.HitKeyApiCalls#maxDuration}; the others wait for
+ * it {@link io.hitkey.spring.autoconfigure.HitKeyApiCalls#maxWait}, a little longer, so
+ * that a refresh that succeeds in time costs none of them a 503. A request that read the
+ * expired token before the new one was saved, but asks only once the refresh is over,
+ * gets the new token too, for as long as a request may wait.
  *
  * @author HitKey
  */
@@ -39,6 +42,10 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 
 	private final RecentRefreshes recent;
 
+	/**
+	 * Create an instance whose waiting requests give up after the given time, which must
+	 * be longer than the refresh itself may take.
+	 */
 	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait) {
 		this.delegate = delegate;
 		this.maxWait = maxWait;
@@ -51,33 +58,40 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		if (current == null) {
 			return this.delegate.authorize(context);
 		}
-		String registrationId = context.getClientRegistration().getRegistrationId();
 		String key = RecentRefreshes.key(context, current);
 		OAuth2AuthorizedClient refreshed = this.recent.get(key);
-		if (refreshed != null) {
-			return refreshed;
-		}
+		return (refreshed != null) ? refreshed : refreshOrAwait(context, key, current);
+	}
+
+	/**
+	 * Refresh, or wait for the refresh another request runs, for a request that found no
+	 * recent refresh of its token.
+	 */
+	@Nullable OAuth2AuthorizedClient refreshOrAwait(OAuth2AuthorizationContext context, String key,
+			OAuth2AuthorizedClient current) {
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> mine = new CompletableFuture<>();
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> running = this.inFlight.putIfAbsent(key, mine);
 		if (running != null) {
-			return awaitOther(running, registrationId);
+			return awaitOther(running, context.getClientRegistration().getRegistrationId());
 		}
 		try {
-			OAuth2AuthorizedClient authorized = this.delegate.authorize(context);
-			this.recent.remember(key, current, authorized);
+			// A refresh that ended after this request looked for one, but before it got
+			// here, is remembered already: it must not be asked for twice.
+			OAuth2AuthorizedClient authorized = this.recent.get(key);
+			if (authorized == null) {
+				authorized = this.delegate.authorize(context);
+				this.recent.remember(key, current, authorized);
+			}
 			// Out of the map before the waiters wake: a request that comes after has the
 			// new token, or asks HitKey again after a failure.
 			this.inFlight.remove(key, mine);
 			mine.complete(Optional.ofNullable(authorized));
 			return authorized;
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			this.inFlight.remove(key, mine);
 			mine.completeExceptionally(ex);
 			throw ex;
-		}
-		finally {
-			this.inFlight.remove(key, mine);
 		}
 	}
 
@@ -89,6 +103,9 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException failure) {
 				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
 			}
 			throw new IllegalStateException(ex.getCause());
 		}

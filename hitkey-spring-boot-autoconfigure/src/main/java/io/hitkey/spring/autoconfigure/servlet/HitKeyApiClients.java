@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.autoconfigure.HitKeyAccessTokenResponseConverter;
+import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
+import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.autoconfigure.HitKeyTokenRequestHeadersConverter;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -24,9 +25,14 @@ import org.springframework.web.client.RestTemplate;
 /**
  * The one HTTP client for HitKey's API, seen as a {@link RestTemplate} (what Spring
  * Security's user service takes) and as a {@link RestClient} (what its token clients
- * take). Both share one connection pool, the HitKey timeouts, HitKey's error handling,
- * and whatever the application's {@link RestTemplateBuilder} brings (proxy, SSL,
- * observation).
+ * take). Both share one connection pool, the HitKey timeouts and HitKey's error handling.
+ * <p>
+ * These calls carry the client secret, codes and tokens. They take the application's
+ * transport from its {@link RestTemplateBuilder} (HTTP client library, SSL bundle, proxy,
+ * observation), but none of its interceptors, default headers or basic authentication:
+ * those are meant for the application's own calls, and would add the application's
+ * credentials to HitKey's calls or hand HitKey's secrets to the application's code. The
+ * builder itself is immutable, so the application's own clients stay as they were.
  * <p>
  * When that is the JDK's {@code HttpClient}, it gets a pooled executor: without one,
  * Spring's request factory starts a thread for the body of every token request.
@@ -50,8 +56,13 @@ final class HitKeyApiClients implements DisposableBean {
 			.redirects(HttpRedirects.DONT_FOLLOW)
 			.errorHandler(new HitKeyResponseErrorHandler())
 			.build();
+		// The builder's default headers, basic authentication and request customizers
+		// live in an initializer, and its customizers (RestTemplateCustomizer beans) may
+		// add interceptors and initializers of their own.
+		this.restTemplate.getClientHttpRequestInitializers().clear();
+		this.restTemplate.getInterceptors().clear();
 		this.restTemplate.getInterceptors()
-			.add(new LimitedResponseBodyInterceptor(properties.getConnectTimeout().plus(properties.getReadTimeout())));
+			.add(new LimitedResponseBodyInterceptor(HitKeyApiCalls.maxDuration(properties), this.executor));
 		OAuth2AccessTokenResponseHttpMessageConverter tokenResponses = new OAuth2AccessTokenResponseHttpMessageConverter();
 		tokenResponses.setAccessTokenResponseConverter(new HitKeyAccessTokenResponseConverter());
 		List<HttpMessageConverter<?>> converters = this.restTemplate.getMessageConverters();

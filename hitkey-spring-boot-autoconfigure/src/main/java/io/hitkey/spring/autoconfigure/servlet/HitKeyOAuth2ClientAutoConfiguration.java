@@ -8,6 +8,7 @@ import io.hitkey.spring.HitKeyOAuth2UserService;
 import io.hitkey.spring.autoconfigure.HitKeyAutoConfiguration;
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.autoconfigure.HitKeyPropertiesMapper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
@@ -65,8 +68,24 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 
 	@Bean
 	HitKeyApiClients hitKeyApiClients(ObjectProvider<RestTemplateBuilder> restTemplateBuilder,
-			HitKeyProperties properties) {
-		return new HitKeyApiClients(restTemplateBuilder.getIfAvailable(RestTemplateBuilder::new), properties);
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> clientSettings, HitKeyProperties properties) {
+		RestTemplateBuilder builder = restTemplateBuilder.getIfAvailable(
+				() -> transport(requestFactoryBuilder.getIfAvailable(), clientSettings.getIfAvailable()));
+		return new HitKeyApiClients(builder, properties);
+	}
+
+	/**
+	 * Return a builder with the application's HTTP client settings, for an application
+	 * without Boot's {@link RestTemplateBuilder}.
+	 */
+	private static RestTemplateBuilder transport(@Nullable ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+			@Nullable HttpClientSettings clientSettings) {
+		RestTemplateBuilder builder = new RestTemplateBuilder();
+		if (requestFactoryBuilder != null) {
+			builder = builder.requestFactoryBuilder(requestFactoryBuilder);
+		}
+		return (clientSettings != null) ? builder.clientSettings(clientSettings) : builder;
 	}
 
 	@Bean

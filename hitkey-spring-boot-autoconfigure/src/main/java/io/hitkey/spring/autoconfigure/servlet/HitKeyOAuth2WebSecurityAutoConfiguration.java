@@ -1,9 +1,9 @@
 package io.hitkey.spring.autoconfigure.servlet;
 
-
-import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
+import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
 import io.hitkey.spring.autoconfigure.HitKeyCallbackPath;
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
@@ -28,9 +28,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.JwtBearerGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.TokenExchangeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -46,10 +48,10 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Auto-configuration} of HitKey sign-in in Spring Security's servlet web support:
  * authorized clients kept in the HTTP session, the authorization request resolver that
  * sends {@code openid}, an {@link OAuth2AuthorizedClientManager} that refreshes expired
- * tokens (once for many concurrent requests of one user) and turns a refresh HitKey
- * refuses into a new sign-in, a {@code 503} when HitKey is down during a refresh in any
- * filter chain, and a default filter chain, hardened by {@link HitKeyLoginConfigurer},
- * when the application defines none.
+ * tokens (once for many concurrent requests of one user) with every grant of the manager
+ * it replaces, turns a refresh HitKey refuses into a new sign-in, answers {@code 503}
+ * when HitKey is down during a refresh in any filter chain, and defines a default filter
+ * chain, hardened by {@link HitKeyLoginConfigurer}, when the application defines none.
  *
  * @author HitKey
  * @since 0.1.0
@@ -85,19 +87,22 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository clientRegistrationRepository,
 			OAuth2AuthorizedClientRepository authorizedClientRepository,
-			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient,
+			ObjectProvider<OAuth2AuthorizedClientProvider> providers,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshToken,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest>> clientCredentials,
+			ObjectProvider<OAuth2AccessTokenResponseClient<JwtBearerGrantRequest>> jwtBearer,
+			ObjectProvider<OAuth2AccessTokenResponseClient<TokenExchangeGrantRequest>> tokenExchange,
+			ObjectProvider<Consumer<DefaultOAuth2AuthorizedClientManager>> managerCustomizer,
 			HitKeyProperties properties) {
-		OAuth2AuthorizedClientProviderBuilder providers = OAuth2AuthorizedClientProviderBuilder.builder()
-			.authorizationCode();
-		refreshTokenClient.ifAvailable((client) -> providers
-			.refreshToken((refreshToken) -> refreshToken.accessTokenResponseClient(client)));
-		Duration oneHitKeyCall = properties.getConnectTimeout().plus(properties.getReadTimeout()).plusSeconds(1);
-		OAuth2AuthorizedClientProvider provider = new CoalescingOAuth2AuthorizedClientProvider(providers.build(),
-				oneHitKeyCall);
+		OAuth2AuthorizedClientProvider grants = new AuthorizedClientProviders(providers.orderedStream().toList())
+			.build(refreshToken.getIfAvailable(), clientCredentials.getIfAvailable(), jwtBearer.getIfAvailable(),
+					tokenExchange.getIfAvailable());
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
-		manager.setAuthorizedClientProvider(provider);
+		manager.setAuthorizedClientProvider(
+				new CoalescingOAuth2AuthorizedClientProvider(grants, HitKeyApiCalls.maxWait(properties)));
 		manager.setAuthorizationFailureHandler(new RefusedRefreshFailureHandler(authorizedClientRepository));
+		managerCustomizer.ifAvailable((customizer) -> customizer.accept(manager));
 		return manager;
 	}
 

@@ -7,13 +7,15 @@ import java.net.URI;
 import io.hitkey.spring.autoconfigure.HitKeyErrors;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.ResponseErrorHandler;
 
 /**
  * Turns HitKey's error answers into {@link OAuth2AuthorizationException}s that carry
- * HitKey's message, as {@link HitKeyErrors} reads them.
+ * HitKey's message, as {@link HitKeyErrors} reads them. HitKey's calls follow no
+ * redirect, so a redirect is an error too: its body is not the answer.
  *
  * @author HitKey
  */
@@ -21,7 +23,8 @@ final class HitKeyResponseErrorHandler implements ResponseErrorHandler {
 
 	@Override
 	public boolean hasError(ClientHttpResponse response) throws IOException {
-		return response.getStatusCode().isError();
+		HttpStatusCode status = response.getStatusCode();
+		return status.isError() || status.is3xxRedirection();
 	}
 
 	@Override

@@ -4,6 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +25,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * rather than read into memory. Some HTTP clients (Reactor Netty, Apache) apply the read
  * timeout to each read only, so a HitKey that trickles its answer a byte at a time would
  * hold a thread for as long as it likes: the body must arrive within the connect and read
- * timeouts together.
+ * timeouts together ({@link HitKeyApiCalls#maxDuration}). A read still blocked when that
+ * time is up is ended by closing the answer, so that the call, a refresh that other
+ * requests wait for included, never takes longer.
  *
  * @author HitKey
  */
@@ -30,15 +37,25 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 	private final Duration budget;
 
-	LimitedResponseBodyInterceptor(Duration budget) {
+	private final Executor executor;
+
+	/**
+	 * Create an interceptor that bounds each call by the given time, and closes the
+	 * answers that are still read after that time on the given executor.
+	 */
+	LimitedResponseBodyInterceptor(Duration budget, Executor executor) {
 		this.budget = budget;
+		this.executor = executor;
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		long deadline = System.nanoTime() + this.budget.toNanos();
-		return new LimitedResponse(execution.execute(request, body), deadline);
+		LimitedResponse response = new LimitedResponse(execution.execute(request, body), deadline);
+		long left = Math.max(0, deadline - System.nanoTime());
+		CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS, this.executor).execute(response::timeUp);
+		return response;
 	}
 
 	private static final class LimitedResponse implements ClientHttpResponse {
@@ -47,11 +64,28 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private final long deadline;
 
+		private volatile boolean closed;
+
+		private volatile boolean timedOut;
+
 		private @Nullable InputStream body;
 
 		LimitedResponse(ClientHttpResponse response, long deadline) {
 			this.response = response;
 			this.deadline = deadline;
+		}
+
+		/**
+		 * End the answer if it is still being read. Without a lock: a client may block in
+		 * {@link #getBody()} until the whole body has arrived (Reactor Netty does).
+		 */
+		void timeUp() {
+			if (this.closed) {
+				return;
+			}
+			this.timedOut = true;
+			this.closed = true;
+			this.response.close();
 		}
 
 		@Override
@@ -72,32 +106,57 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 		@Override
 		public InputStream getBody() throws IOException {
 			if (this.body == null) {
-				this.body = new LimitedInputStream(this.response.getBody(), this.deadline);
+				this.body = new LimitedInputStream(readOrTimeUp(this.response::getBody), this);
 			}
 			return this.body;
 		}
 
 		@Override
 		public void close() {
+			this.closed = true;
 			this.response.close();
+		}
+
+		/**
+		 * Return what the given read returns, or fail as a timeout when the time of the
+		 * call was up before it returned. A client that fails a read with an unchecked
+		 * exception (Reactor Netty's {@code ReadTimeoutException}) fails it with an
+		 * {@link IOException} here, so that Spring's clients report it as a failed call
+		 * rather than let it through as an error 500.
+		 */
+		<T> T readOrTimeUp(Read<T> read) throws IOException {
+			T result;
+			try {
+				result = read.read();
+			}
+			catch (IOException ex) {
+				throw this.timedOut ? tookTooLong() : ex;
+			}
+			catch (RuntimeException ex) {
+				throw this.timedOut ? tookTooLong() : new IOException("HitKey's answer could not be read", ex);
+			}
+			if (this.timedOut) {
+				throw tookTooLong();
+			}
+			return result;
 		}
 
 	}
 
 	private static final class LimitedInputStream extends FilterInputStream {
 
-		private final long deadline;
+		private final LimitedResponse response;
 
 		private long remaining = MAX_BODY_BYTES;
 
-		LimitedInputStream(InputStream in, long deadline) {
+		LimitedInputStream(InputStream in, LimitedResponse response) {
 			super(in);
-			this.deadline = deadline;
+			this.response = response;
 		}
 
 		@Override
 		public int read() throws IOException {
-			int value = super.read();
+			int value = this.response.readOrTimeUp(() -> super.read());
 			if (value != -1) {
 				consumed(1);
 			}
@@ -106,7 +165,7 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int count = super.read(buffer, offset, length);
+			int count = this.response.readOrTimeUp(() -> super.read(buffer, offset, length));
 			if (count > 0) {
 				consumed(count);
 			}
@@ -114,14 +173,25 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 		}
 
 		private void consumed(int count) throws IOException {
-			if (System.nanoTime() > this.deadline) {
-				throw new IOException("HitKey's answer took longer than its timeouts allow");
+			if (System.nanoTime() > this.response.deadline) {
+				throw tookTooLong();
 			}
 			this.remaining -= count;
 			if (this.remaining < 0) {
 				throw new IOException("HitKey's answer is larger than " + MAX_BODY_BYTES / 1024 + " KB");
 			}
 		}
+
+	}
+
+	private static IOException tookTooLong() {
+		return new IOException("HitKey's answer took longer than its timeouts allow");
+	}
+
+	@FunctionalInterface
+	private interface Read<T> {
+
+		T read() throws IOException;
 
 	}
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -133,6 +135,12 @@ class SignInTestApplication {
 		@GetMapping("/token")
 		String token(@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client) {
 			return client.getAccessToken().getTokenValue();
+		}
+
+		@GetMapping("/token-lifetime")
+		long tokenLifetime(@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client) {
+			OAuth2AccessToken token = client.getAccessToken();
+			return Duration.between(token.getIssuedAt(), token.getExpiresAt()).toSeconds();
 		}
 
 	}
