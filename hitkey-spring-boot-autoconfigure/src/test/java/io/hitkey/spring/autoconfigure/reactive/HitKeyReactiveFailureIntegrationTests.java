@@ -126,6 +126,22 @@ class HitKeyReactiveFailureIntegrationTests extends HitKeyStandInTestSupport {
 	}
 
 	@Test
+	void signingOutEndsOnTheLoginPageNotInANewSignIn() {
+		HitKeyAuthorizeStubs.approves(hitKey, "code-1");
+		HitKeyStubs.stubSuccessfulSignIn(hitKey);
+		this.visitor.visit("/me").assertEndsOnApplicationPage(this.visitor.origin(), 200, 4);
+		String csrf = this.visitor.get("/csrf", "text/plain").body();
+
+		Visit visit = this.visitor.follow(this.visitor.post("/logout", Map.of("_csrf", csrf)));
+
+		HttpResponse<String> page = visit.assertEndsOnApplicationPage(this.visitor.origin(), 200, 1);
+		assertThat(page.uri().getQuery()).isEqualTo("logout");
+		assertThat(page.body()).contains("Login with OAuth 2.0").contains("href=\"/oauth2/authorization/hitkey\"");
+		assertThat(HitKeyAuthorizeStubs.visits(hitKey)).isOne();
+		assertThat(this.visitor.get("/me", JSON).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void refusedRefreshSignsTheBrowserOutAndBackInOnThePageItAskedFor(CapturedOutput output) {
 		signInWithAnExpiringToken();
 		String session = this.visitor.sessionId().orElseThrow();

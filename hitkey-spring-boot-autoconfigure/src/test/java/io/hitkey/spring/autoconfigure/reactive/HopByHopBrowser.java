@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -80,10 +81,27 @@ final class HopByHopBrowser {
 	}
 
 	HttpResponse<String> get(String pathOrUrl, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(20));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl));
 		headers.forEach(request::header);
+		return send(request.GET());
+	}
+
+	HttpResponse<String> post(String path, Map<String, String> form) {
+		StringBuilder body = new StringBuilder();
+		form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", HTML)
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
