@@ -14,6 +14,7 @@ import org.springframework.util.Assert;
  * starter, and a refresh that HitKey refuses sends the user to sign in again; this
  * customizer adds:
  * <ul>
+ * <li>sign-ins started in several tabs of one session all succeed;</li>
  * <li>a refresh that HitKey refuses signs the user out: browsers are sent to sign in
  * again and come back to the page they asked for, API clients get a {@code 401} with
  * {@code WWW-Authenticate}; HitKey being down gives a {@code 503} with
@@ -35,6 +36,8 @@ import org.springframework.util.Assert;
 public final class HitKeyServerLoginCustomizer implements Customizer<ServerHttpSecurity> {
 
 	private @Nullable String failureUrl;
+
+	private boolean multipleTabs = true;
 
 	private HitKeyServerLoginCustomizer() {
 	}
@@ -62,8 +65,29 @@ public final class HitKeyServerLoginCustomizer implements Customizer<ServerHttpS
 		return this;
 	}
 
+	/**
+	 * Set whether sign-ins started in several tabs of one session all succeed (the
+	 * default). This installs an authorization request repository for
+	 * {@code oauth2Login()} and {@code oauth2Client()}, and so turns
+	 * {@code oauth2Client()} on; turn it off to keep a repository of the application's
+	 * own.
+	 * @param multipleTabs whether to keep several pending sign-ins per session
+	 * @return this customizer
+	 */
+	public HitKeyServerLoginCustomizer multipleTabs(boolean multipleTabs) {
+		this.multipleTabs = multipleTabs;
+		return this;
+	}
+
 	@Override
 	public void customize(ServerHttpSecurity http) {
+		if (this.multipleTabs) {
+			PendingServerAuthorizationRequestRepository pendingRequests = new PendingServerAuthorizationRequestRepository();
+			http.oauth2Login((login) -> login.authorizationRequestRepository(pendingRequests));
+			// oauth2Client() has a redirect filter too, which a new sign-in after a refused
+			// refresh may go through: it must store the requests where oauth2Login() looks.
+			http.oauth2Client((client) -> client.authorizationRequestRepository(pendingRequests));
+		}
 		// Nearer the handler than the exception translation, to see a failed refresh
 		// first; the OAuth2 redirect filter, further out, sends a signed-out browser to
 		// HitKey.
