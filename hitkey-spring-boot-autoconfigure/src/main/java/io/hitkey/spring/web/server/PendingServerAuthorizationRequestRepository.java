@@ -9,8 +9,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.web.server.ServerAuthorizationRequestRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -84,6 +89,14 @@ final class PendingServerAuthorizationRequestRepository
 		String state = state(exchange);
 		if (state == null) {
 			return Mono.empty();
+		}
+		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
+		if (!StringUtils.hasText(query.getFirst(OAuth2ParameterNames.CODE))
+				&& !StringUtils.hasText(query.getFirst(OAuth2ParameterNames.ERROR))) {
+			// Not an authorization response: Spring Security's reactive converter would
+			// fail it with an IllegalArgumentException, an error 500. Fail the sign-in as
+			// the servlet side does, and keep the pending sign-in for the real callback.
+			return Mono.error(new OAuth2AuthorizationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST)));
 		}
 		return exchange.getSession().mapNotNull((session) -> {
 			OAuth2AuthorizationRequest[] removed = new OAuth2AuthorizationRequest[1];

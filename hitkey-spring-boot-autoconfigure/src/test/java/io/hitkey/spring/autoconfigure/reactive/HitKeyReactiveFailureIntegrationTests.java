@@ -99,6 +99,80 @@ class HitKeyReactiveFailureIntegrationTests extends HitKeyStandInTestSupport {
 	}
 
 	@Test
+	void callbackWithoutStateOrCodeEndsOnTheLoginErrorPageWithoutCallingHitKey() {
+		HitKeyAuthorizeStubs.waits(hitKey);
+		URI authorize = this.visitor.visit("/me").page().uri();
+		String redirectUri = SignInClient.query(authorize).get("redirect_uri");
+
+		assertEndsOnTheLoginErrorPage(this.visitor.follow(this.visitor.get(redirectUri + "?code=code-1", HTML)), 1);
+		assertEndsOnTheLoginErrorPage(this.visitor.follow(
+				this.visitor.get(redirectUri + "?state=" + SignInClient.query(authorize).get("state"), HTML)), 1);
+		hitKey.verify(0, postRequestedFor(urlEqualTo("/oauth/token")));
+	}
+
+	@Test
+	void replayedCodeEndsOnTheLoginErrorPage() {
+		HitKeyAuthorizeStubs.approves(hitKey, "code-1");
+		HitKeyStubs.stubSuccessfulSignIn(hitKey);
+		Visit signIn = this.visitor.visit("/me");
+		signIn.assertEndsOnApplicationPage(this.visitor.origin(), 200, 4);
+		String callback = signIn.answers().get(3).uri().toString();
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.willReturn(HitKeyStubs.hitKeyError(400, "Invalid or expired authorization code")));
+		HopByHopBrowser replayer = new HopByHopBrowser(this.port);
+		HitKeyAuthorizeStubs.waits(hitKey);
+		URI authorize = replayer.visit("/me").page().uri();
+		String replayed = callback.replaceFirst("state=[^&]*",
+				"state=" + URLEncoder.encode(SignInClient.query(authorize).get("state"), StandardCharsets.UTF_8));
+		this.visitor = replayer;
+
+		assertEndsOnTheLoginErrorPage(replayer.follow(replayer.get(replayed, HTML)), 1);
+		hitKey.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+	}
+
+	@Test
+	void garbageCallbackParametersEndOnTheLoginErrorPageWithoutBeingReflected() {
+		HitKeyAuthorizeStubs.waits(hitKey);
+		URI authorize = this.visitor.visit("/me").page().uri();
+		String garbage = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.willReturn(HitKeyStubs.hitKeyError(400, "Invalid or expired authorization code")));
+
+		Visit visit = this.visitor.follow(this.visitor.get(SignInClient.query(authorize).get("redirect_uri") + "?code="
+				+ garbage + "&state=" + SignInClient.query(authorize).get("state") + "&iss=" + garbage, HTML));
+
+		assertEndsOnTheLoginErrorPage(visit, 1);
+		assertThat(visit.page().body()).doesNotContain("<script>");
+	}
+
+	@Test
+	void oversizedCallbackParametersEndOnTheLoginErrorPage() {
+		HitKeyAuthorizeStubs.waits(hitKey);
+		URI authorize = this.visitor.visit("/me").page().uri();
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.willReturn(HitKeyStubs.hitKeyError(400, "Invalid or expired authorization code")));
+
+		Visit visit = this.visitor.follow(this.visitor.get(SignInClient.query(authorize).get("redirect_uri") + "?code="
+				+ "A".repeat(4_000) + "&state=" + SignInClient.query(authorize).get("state"), HTML));
+
+		assertEndsOnTheLoginErrorPage(visit, 1);
+	}
+
+	@Test
+	void sessionIdChangesAtSignIn() {
+		HitKeyAuthorizeStubs.waits(hitKey);
+		URI authorize = this.visitor.visit("/me").page().uri();
+		String before = this.visitor.sessionId().orElseThrow();
+		HitKeyStubs.stubSuccessfulSignIn(hitKey);
+
+		Visit visit = this.visitor.follow(this.visitor.get(SignInClient.query(authorize).get("redirect_uri")
+				+ "?code=code-1&state=" + SignInClient.query(authorize).get("state"), HTML));
+
+		visit.assertEndsOnApplicationPage(this.visitor.origin(), 200, 1);
+		assertThat(this.visitor.sessionId()).isPresent().get().isNotEqualTo(before);
+	}
+
+	@Test
 	void failureReportedInTheCallbackCannotForgeALogLine(CapturedOutput output) {
 		HitKeyAuthorizeStubs.waits(hitKey);
 		URI authorize = this.visitor.visit("/me").page().uri();

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.mock.web.server.MockWebSession;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.web.server.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link PendingServerAuthorizationRequestRepository}.
@@ -74,6 +76,19 @@ class PendingServerAuthorizationRequestRepositoryTests {
 		assertThat(repository.loadAuthorizationRequest(callback("tab-1")).block()).isNotNull();
 	}
 
+	@Test
+	void aCallbackWithNeitherCodeNorErrorFailsAsAnInvalidRequestAndKeepsThePendingSignIn() {
+		PendingServerAuthorizationRequestRepository repository = at(START);
+		save(repository, "tab-1");
+
+		assertThatExceptionOfType(OAuth2AuthorizationException.class)
+			.isThrownBy(() -> repository.removeAuthorizationRequest(exchange(
+					MockServerHttpRequest.get("/login/oauth2/code/hitkey").queryParam("state", "tab-1").queryParam("code", "")))
+				.block())
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+		assertThat(repository.loadAuthorizationRequest(callback("tab-1")).block()).isNotNull();
+	}
+
 	private PendingServerAuthorizationRequestRepository at(Instant now) {
 		return new PendingServerAuthorizationRequestRepository(Clock.fixed(now, ZoneOffset.UTC));
 	}
@@ -91,7 +106,8 @@ class PendingServerAuthorizationRequestRepositoryTests {
 	}
 
 	private MockServerWebExchange callback(String state) {
-		return exchange(MockServerHttpRequest.get("/login/oauth2/code/hitkey").queryParam("state", state));
+		return exchange(
+				MockServerHttpRequest.get("/login/oauth2/code/hitkey").queryParam("state", state).queryParam("code", "c"));
 	}
 
 	private MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request) {
