@@ -277,6 +277,35 @@ class HitKeyReactiveFailureIntegrationTests extends HitKeyStandInTestSupport {
 	}
 
 	@Test
+	void hitKeySlowerThanTheReadTimeoutDuringARefreshAnswers503() {
+		signInWithAnExpiringToken();
+		hitKey.stubFor(HitKeyStubs.tokenRequest("refresh_token")
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-late", "rt-1", 3600)).withFixedDelay(3_000)));
+
+		HttpResponse<String> answer = this.visitor.follow(this.visitor.get("/token", JSON))
+			.assertEndsOnApplicationPage(this.visitor.origin(), 503, 0);
+
+		assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
+		assertThat(answer.body()).doesNotContain("at-late").doesNotContain(hitKey.baseUrl());
+		assertThat(this.visitor.get("/me", JSON).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void undecodableCallbackParametersEndCleanly() {
+		HitKeyAuthorizeStubs.waits(hitKey);
+		URI authorize = this.visitor.visit("/me").page().uri();
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.willReturn(HitKeyStubs.hitKeyError(400, "Invalid or expired authorization code")));
+
+		Visit visit = this.visitor.follow(this.visitor.get(SignInClient.query(authorize).get("redirect_uri")
+				+ "?code=%FF%FE%00&state=" + SignInClient.query(authorize).get("state"), HTML));
+
+		// WebFlux decodes them with replacement characters, a code HitKey refuses.
+		assertEndsOnTheLoginErrorPage(visit, 1);
+		hitKey.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+	}
+
+	@Test
 	void apiRequestsWithoutASessionGet401WithTheHitKeyChallenge() {
 		for (Map<String, String> headers : new Map[] { Map.of("Accept", JSON), Map.of("Accept", "*/*"),
 				Map.of("Accept", "text/html;q=0, application/json"),
