@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -177,12 +180,22 @@ class HitKeyReactiveFailureIntegrationTests extends HitKeyStandInTestSupport {
 		HitKeyAuthorizeStubs.waits(hitKey);
 		URI authorize = this.visitor.visit("/me").page().uri();
 		String forged = URLEncoder.encode("Denied\r\n2026-01-01 WARN FORGED-LINE", StandardCharsets.UTF_8);
+		// Spring Security's own DEBUG lines carry the description as it came (other test
+		// classes of this JVM turn them on): this test is about the starter's line.
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		LoggerConfiguration security = logging.getLoggerConfiguration("org.springframework.security");
+		logging.setLogLevel("org.springframework.security", LogLevel.INFO);
+		try {
+			Visit visit = this.visitor.follow(this.visitor.get(SignInClient.query(authorize).get("redirect_uri")
+					+ "?error=access_denied&error_description=" + forged + "&state="
+					+ SignInClient.query(authorize).get("state"), HTML));
 
-		Visit visit = this.visitor.follow(this.visitor.get(SignInClient.query(authorize).get("redirect_uri")
-				+ "?error=access_denied&error_description=" + forged + "&state=" + SignInClient.query(authorize).get("state"),
-				HTML));
-
-		assertEndsOnTheLoginErrorPage(visit, 1);
+			assertEndsOnTheLoginErrorPage(visit, 1);
+		}
+		finally {
+			logging.setLogLevel("org.springframework.security",
+					(security != null) ? security.getConfiguredLevel() : null);
+		}
 		assertThat(output).contains("HitKey sign-in failed: access_denied: Denied  2026-01-01 WARN FORGED-LINE");
 		assertThat(output.toString().lines()).noneMatch((line) -> line.startsWith("2026-01-01 WARN FORGED-LINE"));
 	}
