@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import io.hitkey.spring.autoconfigure.HitKeyStandInTestSupport;
+import io.hitkey.spring.autoconfigure.reactive.HopByHopBrowser.Visit;
 import io.hitkey.spring.autoconfigure.servlet.HitKeyStubs;
 import io.hitkey.spring.autoconfigure.servlet.SignInClient;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -85,6 +88,31 @@ class HitKeyReactiveAppDefinedChainIntegrationTests extends HitKeyStandInTestSup
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_500));
 		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
 		assertThat(SignInClient.location(callback)).contains("/login?error");
+	}
+
+	@Test
+	void refusedRefreshSignsInAgainInsteadOfAnError500() {
+		HitKeyAuthorizeStubs.approves(hitKey, "code-1", "code-2");
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.withRequestBody(matchingJsonPath("$.code", equalTo("code-1")))
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-expiring-" + UUID.randomUUID(), "rt-1", 30))));
+		hitKey.stubFor(HitKeyStubs.tokenRequest("authorization_code")
+			.withRequestBody(matchingJsonPath("$.code", equalTo("code-2")))
+			.willReturn(okJson(HitKeyStubs.tokenResponse("at-2", "rt-2", 3600))));
+		hitKey.stubFor(get(urlEqualTo("/oauth/userinfo")).willReturn(okJson(HitKeyStubs.USERINFO)));
+		hitKey.stubFor(HitKeyStubs.tokenRequest("refresh_token")
+			.willReturn(HitKeyStubs.hitKeyError(400, "Invalid or expired refresh token")));
+		HopByHopBrowser visitor = new HopByHopBrowser(this.port);
+		visitor.visit("/me").assertEndsOnApplicationPage(visitor.origin(), 200, 4);
+
+		Visit visit = visitor.visit("/token");
+
+		HttpResponse<String> page = visit.assertEndsOnApplicationPage(visitor.origin(), 200, 3);
+		assertThat(visit.paths()).containsExactly("/token", "/", "/login/oauth2/code/hitkey", "/token");
+		assertThat(page.body()).isEqualTo("at-2");
+		assertThat(HitKeyAuthorizeStubs.visits(hitKey)).isEqualTo(2);
+		hitKey.verify(1, postRequestedFor(urlEqualTo("/oauth/token"))
+			.withRequestBody(matchingJsonPath("$.grant_type", equalTo("refresh_token"))));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,101 @@
+package io.hitkey.spring.web.server;
+
+import io.hitkey.spring.HitKeyClientRegistrations;
+import io.hitkey.spring.autoconfigure.HitKeyApiRequests;
+import io.hitkey.spring.autoconfigure.HitKeyLogText;
+import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
+import io.hitkey.spring.autoconfigure.HitKeySignIn;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Turns a failed refresh of HitKey's access token into an answer the user can act on,
+ * instead of an error 500, as the servlet side does. When HitKey no longer accepts the
+ * refresh token (it expired, or reached HitKey's 90-day cap), the user is signed out
+ * (the session loses its attributes, the signed-in user and the tokens among them, and
+ * gets a new id): an API client gets a {@code 401}, a browser is sent to sign in again
+ * through Spring Security's {@link ClientAuthorizationRequiredException} path and comes
+ * back to the page it asked for. When HitKey is down, slow or answers garbage, the
+ * answer is a {@code 503} with {@code Retry-After} (the application's error page), and
+ * the session and its tokens are kept for the next try. Failures of other registrations
+ * are left alone.
+ *
+ * @author HitKey
+ */
+final class HitKeyRefreshFailureWebFilter implements WebFilter {
+
+	private static final Log logger = LogFactory.getLog(HitKeyRefreshFailureWebFilter.class);
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return chain.filter(exchange).onErrorResume((ex) -> {
+			ClientAuthorizationException failure = hitKeyRefreshFailure(ex);
+			if (failure == null || exchange.getResponse().isCommitted()) {
+				return Mono.error(ex);
+			}
+			String code = HitKeyLogText.of(failure.getError().getErrorCode());
+			if (HitKeyRefreshFailures.requiresSignIn(failure.getError())) {
+				logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
+				return signOut(exchange).then(Mono.defer(() -> signInAgain(exchange)));
+			}
+			logger.warn("HitKey could not refresh the access token (" + code + "): answering 503");
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
+			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					HitKeyRefreshFailures.UNAVAILABLE_MESSAGE));
+		});
+	}
+
+	/**
+	 * Return the failed refresh of HitKey's token behind the given error, also when the
+	 * starter's authorized client manager has turned a refusal into a
+	 * {@link ClientAuthorizationRequiredException}.
+	 */
+	private static @Nullable ClientAuthorizationException hitKeyRefreshFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClientAuthorizationException failure
+					&& !(failure instanceof ClientAuthorizationRequiredException)) {
+				return HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId()) ? failure
+						: null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Drop everything the session holds and give it a new id. The session itself is
+	 * kept, not invalidated: a browser's way back to the page it asked for and its new
+	 * sign-in are stored in it by this very answer.
+	 */
+	private static Mono<Void> signOut(ServerWebExchange exchange) {
+		return exchange.getSession().flatMap((session) -> {
+			session.getAttributes().clear();
+			return session.changeSessionId();
+		});
+	}
+
+	private static Mono<Void> signInAgain(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		if (HitKeyApiRequests.isApiRequest(headers.getFirst(HttpHeaders.ACCEPT), headers.getFirst("X-Requested-With"))) {
+			exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, HitKeySignIn.CHALLENGE);
+			return exchange.getResponse().setComplete();
+		}
+		// OAuth2AuthorizationRequestRedirectWebFilter of oauth2Login() and oauth2Client()
+		// saves the request and sends the browser to HitKey.
+		return Mono.error(new ClientAuthorizationRequiredException(HitKeyClientRegistrations.REGISTRATION_ID));
+	}
+
+}
