@@ -1,5 +1,6 @@
 package io.hitkey.spring.web;
 
+import io.hitkey.spring.autoconfigure.HitKeySignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,16 +16,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 final class HitKeyApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-	private final String challenge;
-
-	HitKeyApiAuthenticationEntryPoint(String signInPath) {
-		this.challenge = "HitKey realm=\"hitkey\", sign_in=\"" + signInPath + "\"";
-	}
-
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) {
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, HitKeySignIn.CHALLENGE);
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 	}
 

@@ -12,7 +12,6 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2ClientConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -46,9 +45,6 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public final class HitKeyLoginConfigurer extends AbstractHttpConfigurer<HitKeyLoginConfigurer, HttpSecurity> {
-
-	private static final String SIGN_IN_PATH = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI
-			+ "/" + HitKeyClientRegistrations.REGISTRATION_ID;
 
 	private @Nullable String failureUrl;
 
@@ -98,7 +94,7 @@ public final class HitKeyLoginConfigurer extends AbstractHttpConfigurer<HitKeyLo
 	@Override
 	public void setBuilder(HttpSecurity http) {
 		super.setBuilder(http);
-		HitKeyApiAuthenticationEntryPoint apiEntryPoint = new HitKeyApiAuthenticationEntryPoint(SIGN_IN_PATH);
+		HitKeyApiAuthenticationEntryPoint apiEntryPoint = new HitKeyApiAuthenticationEntryPoint();
 		// Registered when the configurer is applied, before any oauth2Login() registers
 		// its entry point for browsers (at build time), so that API requests match first
 		// whatever the order of the application's calls.

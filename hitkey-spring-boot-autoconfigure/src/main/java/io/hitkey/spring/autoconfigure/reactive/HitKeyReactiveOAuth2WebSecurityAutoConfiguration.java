@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
-import io.hitkey.spring.HitKeyClientRegistrations;
 import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
 import io.hitkey.spring.autoconfigure.HitKeyApiRequests;
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
+import io.hitkey.spring.autoconfigure.HitKeyCallbackPath;
 import io.hitkey.spring.autoconfigure.HitKeySignIn;
 import io.hitkey.spring.web.server.HitKeyServerLoginCustomizer;
 import reactor.core.publisher.Flux;
@@ -57,7 +57,6 @@ import org.springframework.security.web.server.util.matcher.PathPatternParserSer
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -187,7 +186,8 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 	static ServerWebExchangeMatcher callbackMatcher(String redirectUri) {
 		ServerWebExchangeMatcher defaultPath = new PathPatternParserServerWebExchangeMatcher(
 				"/login/oauth2/code/{registrationId}");
-		ServerWebExchangeMatcher hitKeyPath = new PathPatternParserServerWebExchangeMatcher(callbackPath(redirectUri));
+		ServerWebExchangeMatcher hitKeyPath = new PathPatternParserServerWebExchangeMatcher(
+				HitKeyCallbackPath.of(redirectUri));
 		// The redirect URI may be the application's root: only an authorization response
 		// there is a callback.
 		ServerWebExchangeMatcher authorizationResponse = (exchange) -> {
@@ -197,17 +197,6 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 		};
 		return new OrServerWebExchangeMatcher(defaultPath,
 				new AndServerWebExchangeMatcher(hitKeyPath, authorizationResponse));
-	}
-
-	/**
-	 * Return the path HitKey calls back, from the redirect URI template.
-	 */
-	static String callbackPath(String redirectUri) {
-		String uri = redirectUri.replace("{registrationId}", HitKeyClientRegistrations.REGISTRATION_ID)
-			.replace("{action}", "login");
-		String path = uri.startsWith("{baseUrl}") ? uri.substring("{baseUrl}".length())
-				: UriComponentsBuilder.fromUriString(uri).build().getPath();
-		return (path != null && !path.isEmpty()) ? path : "/";
 	}
 
 }

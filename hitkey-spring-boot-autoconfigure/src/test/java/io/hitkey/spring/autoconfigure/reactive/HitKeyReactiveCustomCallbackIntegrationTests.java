@@ -65,15 +65,4 @@ class HitKeyReactiveCustomCallbackIntegrationTests extends HitKeyStandInTestSupp
 		assertThat(this.visitor.get("/me", JSON).statusCode()).isEqualTo(401);
 	}
 
-	@Test
-	void callbackPathFollowsTheRedirectUriTemplate() {
-		assertThat(HitKeyReactiveOAuth2WebSecurityAutoConfiguration
-			.callbackPath("{baseUrl}/login/oauth2/code/{registrationId}")).isEqualTo("/login/oauth2/code/hitkey");
-		assertThat(HitKeyReactiveOAuth2WebSecurityAutoConfiguration.callbackPath("{baseUrl}/callback"))
-			.isEqualTo("/callback");
-		assertThat(HitKeyReactiveOAuth2WebSecurityAutoConfiguration.callbackPath("https://app.example.com/auth/back"))
-			.isEqualTo("/auth/back");
-		assertThat(HitKeyReactiveOAuth2WebSecurityAutoConfiguration.callbackPath("{baseUrl}")).isEqualTo("/");
-	}
-
 }
