@@ -24,13 +24,13 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
  *
  * @author HitKey
  */
-public final class HitKeyAccessTokenResponseConverter
+final class HitKeyAccessTokenResponseConverter
 		implements Converter<Map<String, Object>, OAuth2AccessTokenResponse> {
 
 	/**
 	 * The lifetime HitKey documents for its access tokens, in seconds.
 	 */
-	public static final long DEFAULT_EXPIRES_IN = 3600;
+	static final long DEFAULT_EXPIRES_IN = 3600;
 
 	/**
 	 * The longest {@code expires_in} taken as it is: one year.

@@ -10,7 +10,7 @@ import java.time.Duration;
  *
  * @author HitKey
  */
-public final class HitKeyApiCalls {
+final class HitKeyApiCalls {
 
 	private static final Duration WAITER_MARGIN = Duration.ofSeconds(1);
 
@@ -23,7 +23,7 @@ public final class HitKeyApiCalls {
 	 * @param properties the HitKey properties
 	 * @return the bound of one call
 	 */
-	public static Duration maxDuration(HitKeyProperties properties) {
+	static Duration maxDuration(HitKeyProperties properties) {
 		return properties.getConnectTimeout().plus(properties.getReadTimeout());
 	}
 
@@ -32,7 +32,7 @@ public final class HitKeyApiCalls {
 	 * @param properties the HitKey properties
 	 * @return the bound of a wait
 	 */
-	public static Duration maxWait(HitKeyProperties properties) {
+	static Duration maxWait(HitKeyProperties properties) {
 		return maxDuration(properties).plus(WAITER_MARGIN);
 	}
 

@@ -20,9 +20,8 @@ import org.springframework.util.StringUtils;
  * property on the way.
  *
  * @author HitKey
- * @since 0.1.0
  */
-public final class HitKeyPropertiesMapper {
+final class HitKeyPropertiesMapper {
 
 	private static final String OPENID = "openid";
 
@@ -32,7 +31,7 @@ public final class HitKeyPropertiesMapper {
 	 * Create a new mapper for the given properties.
 	 * @param properties the properties to map
 	 */
-	public HitKeyPropertiesMapper(HitKeyProperties properties) {
+	HitKeyPropertiesMapper(HitKeyProperties properties) {
 		this.properties = properties;
 	}
 
@@ -42,7 +41,7 @@ public final class HitKeyPropertiesMapper {
 	 * @return the client registration
 	 * @throws IllegalStateException if a property is missing or invalid
 	 */
-	public ClientRegistration asClientRegistration() {
+	ClientRegistration asClientRegistration() {
 		String clientId = requireText("hitkey.client-id", "HITKEY_CLIENT_ID", this.properties.getClientId());
 		String clientSecret = requireText("hitkey.client-secret", "HITKEY_CLIENT_SECRET",
 				this.properties.getClientSecret());

@@ -17,9 +17,8 @@ import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenReq
  *
  * @param <T> the type of grant request
  * @author HitKey
- * @since 0.1.0
  */
-public final class HitKeyTokenRequestHeadersConverter<T extends AbstractOAuth2AuthorizationGrantRequest>
+final class HitKeyTokenRequestHeadersConverter<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements Converter<T, HttpHeaders> {
 
 	private final DefaultOAuth2TokenRequestHeadersConverter<T> otherRegistrations = new DefaultOAuth2TokenRequestHeadersConverter<>();

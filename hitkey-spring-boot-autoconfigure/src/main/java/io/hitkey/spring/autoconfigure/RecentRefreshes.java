@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
  *
  * @author HitKey
  */
-public final class RecentRefreshes {
+final class RecentRefreshes {
 
 	private final long keepNanos;
 
@@ -27,7 +27,7 @@ public final class RecentRefreshes {
 	 * Create an instance that keeps each refresh for the given time.
 	 * @param keep how long a refresh is kept: one HitKey call
 	 */
-	public RecentRefreshes(Duration keep) {
+	RecentRefreshes(Duration keep) {
 		this.keepNanos = keep.toNanos();
 	}
 
@@ -37,7 +37,7 @@ public final class RecentRefreshes {
 	 * @param current the authorized client it holds
 	 * @return the key
 	 */
-	public static String key(OAuth2AuthorizationContext context, OAuth2AuthorizedClient current) {
+	static String key(OAuth2AuthorizationContext context, OAuth2AuthorizedClient current) {
 		return context.getClientRegistration().getRegistrationId() + "/" + context.getPrincipal().getName() + "/"
 				+ current.getAccessToken().getTokenValue();
 	}
@@ -47,7 +47,7 @@ public final class RecentRefreshes {
 	 * @param key the key of the expired authorization
 	 * @return the refreshed client, or {@code null}
 	 */
-	public @Nullable OAuth2AuthorizedClient get(String key) {
+	@Nullable OAuth2AuthorizedClient get(String key) {
 		Refreshed refreshed = this.refreshes.get(key);
 		return (refreshed != null && refreshed.isFresh(System.nanoTime())) ? refreshed.client() : null;
 	}
@@ -58,7 +58,7 @@ public final class RecentRefreshes {
 	 * @param current the client the authorization held
 	 * @param authorized the client it gave, or {@code null} when none was needed
 	 */
-	public void remember(String key, OAuth2AuthorizedClient current, @Nullable OAuth2AuthorizedClient authorized) {
+	void remember(String key, OAuth2AuthorizedClient current, @Nullable OAuth2AuthorizedClient authorized) {
 		if (authorized == null || authorized == current) {
 			return;
 		}

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  *
  * @author HitKey
  */
-public final class SecretFreeAuthorizedClients {
+final class SecretFreeAuthorizedClients {
 
 	private SecretFreeAuthorizedClients() {
 	}
@@ -26,7 +26,7 @@ public final class SecretFreeAuthorizedClients {
 	 * @param client the authorized client
 	 * @return the client to store
 	 */
-	public static OAuth2AuthorizedClient toStored(OAuth2AuthorizedClient client) {
+	static OAuth2AuthorizedClient toStored(OAuth2AuthorizedClient client) {
 		ClientRegistration withoutSecret = ClientRegistration.withClientRegistration(client.getClientRegistration())
 			.clientSecret("")
 			.build();
@@ -41,7 +41,7 @@ public final class SecretFreeAuthorizedClients {
 	 * @param registration the current registration with the stored client's id
 	 * @return the authorized client, or {@code null}
 	 */
-	public static @Nullable OAuth2AuthorizedClient fromStored(OAuth2AuthorizedClient stored,
+	static @Nullable OAuth2AuthorizedClient fromStored(OAuth2AuthorizedClient stored,
 			@Nullable ClientRegistration registration) {
 		if (registration == null) {
 			return null;

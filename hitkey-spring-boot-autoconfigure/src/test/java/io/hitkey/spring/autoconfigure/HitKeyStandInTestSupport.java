@@ -1,8 +1,6 @@
 package io.hitkey.spring.autoconfigure;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.hitkey.spring.autoconfigure.servlet.HitKeyStubs;
-import io.hitkey.spring.autoconfigure.servlet.SignInClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,6 +1,5 @@
 package io.hitkey.spring.autoconfigure;
 
-import io.hitkey.spring.autoconfigure.servlet.HitKeyOAuth2ClientAutoConfiguration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;

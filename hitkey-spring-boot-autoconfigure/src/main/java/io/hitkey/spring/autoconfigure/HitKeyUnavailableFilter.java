@@ -1,0 +1,63 @@
+package io.hitkey.spring.autoconfigure;
+
+import java.io.IOException;
+
+import io.hitkey.spring.HitKeyClientRegistrations;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers {@code 503} with {@code Retry-After} when HitKey could not refresh a token
+ * (down, slow, answering garbage), in whatever filter chain: an error 500 would say the
+ * application is broken. It sits in front of Spring Security; the session and its tokens
+ * are kept for the next try. A refresh HitKey refused is not its business: the user
+ * signs in again (see {@link RefusedRefreshFailureHandler}).
+ *
+ * @author HitKey
+ */
+final class HitKeyUnavailableFilter extends OncePerRequestFilter {
+
+	private static final Log logger = LogFactory.getLog(HitKeyUnavailableFilter.class);
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			ClientAuthorizationException failure = unavailable(ex);
+			if (failure == null || response.isCommitted()) {
+				throw ex;
+			}
+			logger.warn("HitKey could not refresh the access token ("
+					+ HitKeyLogText.of(failure.getError().getErrorCode()) + "): answering 503");
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, HitKeyRefreshFailures.UNAVAILABLE_MESSAGE);
+		}
+	}
+
+	private static @Nullable ClientAuthorizationException unavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClientAuthorizationRequiredException) {
+				return null;
+			}
+			if (cause instanceof ClientAuthorizationException failure
+					&& HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId())) {
+				return HitKeyRefreshFailures.requiresSignIn(failure.getError()) ? null : failure;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,8 +1,0 @@
-/**
- * Auto-configuration for signing users in with HitKey in reactive (WebFlux) web
- * applications.
- */
-@NullMarked
-package io.hitkey.spring.autoconfigure.reactive;
-
-import org.jspecify.annotations.NullMarked;
