@@ -67,7 +67,9 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private volatile boolean timedOut;
 
-		private @Nullable InputStream body;
+		private volatile boolean failed;
+
+		private volatile @Nullable InputStream body;
 
 		LimitedResponse(ClientHttpResponse response, long deadline) {
 			this.response = response;
@@ -84,7 +86,13 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 			}
 			this.timedOut = true;
 			this.closed = true;
-			this.response.close();
+			// Under a read of another thread: the body alone, never by reading the rest.
+			if (this.body != null) {
+				closeBody();
+			}
+			else {
+				closeResponse();
+			}
 		}
 
 		@Override
@@ -110,10 +118,41 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 			return this.body;
 		}
 
+		/**
+		 * Close the answer. Spring's clients read what is left of a body before they close
+		 * it, so that the connection can be used again: after a failed or timed-out read,
+		 * that would wait for the rest of a trickled answer, or read a body that the time
+		 * limit closed under it. Such an answer is closed without reading.
+		 */
 		@Override
 		public void close() {
 			this.closed = true;
-			this.response.close();
+			if (this.timedOut || this.failed) {
+				closeBody();
+			}
+			closeResponse();
+		}
+
+		private void closeResponse() {
+			try {
+				this.response.close();
+			}
+			catch (RuntimeException ex) {
+				// A body closed under a read: nothing left to release.
+			}
+		}
+
+		/**
+		 * Close the body without reading what is left of it. It may be closed under a read
+		 * of another thread, which then fails as a timeout.
+		 */
+		private void closeBody() {
+			try {
+				this.response.getBody().close();
+			}
+			catch (IOException | RuntimeException ex) {
+				// Closed already, or closed under a read: nothing left to release.
+			}
 		}
 
 		/**
@@ -129,12 +168,15 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 				result = read.read();
 			}
 			catch (IOException ex) {
+				this.failed = true;
 				throw this.timedOut ? tookTooLong() : ex;
 			}
 			catch (RuntimeException ex) {
+				this.failed = true;
 				throw this.timedOut ? tookTooLong() : new IOException("HitKey's answer could not be read", ex);
 			}
 			if (this.timedOut) {
+				this.failed = true;
 				throw tookTooLong();
 			}
 			return result;
@@ -173,10 +215,12 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private void consumed(int count) throws IOException {
 			if (System.nanoTime() > this.response.deadline) {
+				this.response.failed = true;
 				throw tookTooLong();
 			}
 			this.remaining -= count;
 			if (this.remaining < 0) {
+				this.response.failed = true;
 				throw new IOException("HitKey's answer is larger than " + MAX_BODY_BYTES / 1024 + " KB");
 			}
 		}
