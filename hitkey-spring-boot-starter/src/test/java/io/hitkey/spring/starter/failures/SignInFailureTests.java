@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -72,6 +73,8 @@ class SignInFailureTests extends FailureTestSupport {
 				fault("HTML instead of JSON", FakeHitKeyFault.status(200, "<html>maintenance</html>", HTML),
 						"invalid_token_response"),
 				fault("empty 200", FakeHitKeyFault.status(200, "", JSON), "invalid_token_response"),
+				fault("302 to another host", FakeHitKeyFault.status(302, "", HTML)
+					.withHeader("Location", "https://elsewhere.example.com/"), "HitKey answered HTTP 302"),
 				fault("connection reset", FakeHitKeyFault.dropConnection(), "invalid_token_response"),
 				fault("read timeout", FakeHitKeyFault.delay(Duration.ofSeconds(4)), "invalid_token_response"),
 				fault("slow trickle", FakeHitKeyFault.trickle(200,
@@ -97,7 +100,10 @@ class SignInFailureTests extends FailureTestSupport {
 						"HitKey claim 'project' is not an object"),
 				fault("huge body", FakeHitKeyFault.status(200, "{" + sub + ",\"padding\":\"" + "x".repeat(400_000) + "\"}",
 						JSON), "invalid_user_info_response"),
-				fault("read timeout", FakeHitKeyFault.delay(Duration.ofSeconds(4)), "invalid_user_info_response"));
+				fault("read timeout", FakeHitKeyFault.delay(Duration.ofSeconds(4)), "invalid_user_info_response"),
+				fault("empty 200", FakeHitKeyFault.status(200, "", JSON), "HitKey userinfo answer is empty"),
+				fault("302 to another host", FakeHitKeyFault.status(302, "", HTML)
+					.withHeader("Location", "https://elsewhere.example.com/"), "HitKey answered HTTP 302"));
 	}
 
 	private static Arguments fault(String name, FakeHitKeyFault fault, String logged) {
@@ -150,6 +156,28 @@ class SignInFailureTests extends FailureTestSupport {
 			.contains("HitKey's token response has no expires_in: assuming 3600 seconds");
 		assertThat(this.browser.get("/me", Map.of("Accept", JSON)).statusCode()).isEqualTo(200);
 		assertThat(this.browser.get("/token", Map.of("Accept", JSON)).body()).contains("alized");
+		assertThat(this.hitKey.tokenCalls("refresh_token")).isZero();
+	}
+
+	@ParameterizedTest(name = "expires_in {0}")
+	@ValueSource(strings = { "\"soon\"", "-5", "0.5", "1e300", "9223372036854775807" })
+	void unusableExpiresInSignsInForAnHourWithOneWarning(String expiresIn, CapturedOutput output) {
+		this.hitKey.failNext(Endpoint.TOKEN, 1, FakeHitKeyFault.status(200,
+				"{\"access_token\":\"at-odd\",\"refresh_token\":\"rt-odd\",\"token_type\":\"Bearer\",\"expires_in\":"
+						+ expiresIn + ",\"scope\":\"openid profile email\"}",
+				JSON));
+		this.hitKey.failNext(Endpoint.USERINFO, 1, FakeHitKeyFault.status(200,
+				"{\"sub\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"name\":\"Odd Expiry\"}", JSON));
+
+		Journey journey = this.browser.browse("/me");
+
+		assertThat(journey.redirects()).as(journey.toString()).isEqualTo(SIGN_IN_REDIRECTS);
+		assertThat(journey.page().statusCode()).isEqualTo(200);
+		assertThat(journey.page().uri().getPath()).isEqualTo("/me");
+		assertThat(output.toString().split("assuming 3600 seconds", -1)).hasSize(2);
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.browser.get("/token", Map.of("Accept", JSON)).body()).contains("at-odd");
+		}
 		assertThat(this.hitKey.tokenCalls("refresh_token")).isZero();
 	}
 
