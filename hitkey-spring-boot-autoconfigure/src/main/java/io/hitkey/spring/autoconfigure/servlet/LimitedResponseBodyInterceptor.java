@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.hitkey.spring.autoconfigure.HitKeyApiCalls;
 
@@ -64,7 +65,7 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private final long deadline;
 
-		private volatile boolean closed;
+		private final AtomicBoolean closed = new AtomicBoolean();
 
 		private volatile boolean timedOut;
 
@@ -80,12 +81,11 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 		 * {@link #getBody()} until the whole body has arrived (Reactor Netty does).
 		 */
 		void timeUp() {
-			if (this.closed) {
+			if (this.closed.get()) {
 				return;
 			}
 			this.timedOut = true;
-			this.closed = true;
-			this.response.close();
+			close();
 		}
 
 		@Override
@@ -113,8 +113,11 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		@Override
 		public void close() {
-			this.closed = true;
-			this.response.close();
+			// Once only: the JDK client drains the body when closed, and a second drain
+			// reads a GZIP stream the first one ended (NullPointerException).
+			if (this.closed.compareAndSet(false, true)) {
+				this.response.close();
+			}
 		}
 
 		/**
