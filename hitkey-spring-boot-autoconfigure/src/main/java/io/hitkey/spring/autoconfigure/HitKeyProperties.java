@@ -70,7 +70,8 @@ public class HitKeyProperties {
 	private Duration connectTimeout = Duration.ofSeconds(3);
 
 	/**
-	 * Read timeout for calls to HitKey's API (token, refresh and userinfo).
+	 * Read timeout for calls to HitKey's API (token, refresh and userinfo). Together with
+	 * the connect timeout, it also bounds each whole call, body included.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(5);
 
