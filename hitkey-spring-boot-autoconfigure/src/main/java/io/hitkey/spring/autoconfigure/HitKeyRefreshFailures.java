@@ -3,6 +3,11 @@ package io.hitkey.spring.autoconfigure;
 import java.time.Duration;
 import java.util.Set;
 
+import io.hitkey.spring.HitKeyClientRegistrations;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
@@ -32,6 +37,25 @@ public final class HitKeyRefreshFailures {
 			OAuth2ErrorCodes.INVALID_TOKEN);
 
 	private HitKeyRefreshFailures() {
+	}
+
+	/**
+	 * Return the failed authorization of HitKey's registration behind the given
+	 * exception, if any: also when it is the cause of a
+	 * {@link ClientAuthorizationRequiredException}, as a refused refresh is once the
+	 * starter's authorized client manager has asked for a new sign-in.
+	 * @param ex the exception
+	 * @return HitKey's failure, or {@code null}
+	 */
+	public static @Nullable ClientAuthorizationException find(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClientAuthorizationException failure
+					&& !(failure instanceof ClientAuthorizationRequiredException)) {
+				return HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId()) ? failure
+						: null;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -2,18 +2,15 @@ package io.hitkey.spring.autoconfigure;
 
 import java.io.IOException;
 
-import io.hitkey.spring.HitKeyClientRegistrations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
-import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,8 +33,9 @@ final class HitKeyUnavailableFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			ClientAuthorizationException failure = unavailable(ex);
-			if (failure == null || response.isCommitted()) {
+			ClientAuthorizationException failure = HitKeyRefreshFailures.find(ex);
+			if (failure == null || HitKeyRefreshFailures.requiresSignIn(failure.getError())
+					|| response.isCommitted()) {
 				throw ex;
 			}
 			logger.warn("HitKey could not refresh the access token ("
@@ -45,19 +43,6 @@ final class HitKeyUnavailableFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, HitKeyRefreshFailures.UNAVAILABLE_MESSAGE);
 		}
-	}
-
-	private static @Nullable ClientAuthorizationException unavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ClientAuthorizationRequiredException) {
-				return null;
-			}
-			if (cause instanceof ClientAuthorizationException failure
-					&& HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId())) {
-				return HitKeyRefreshFailures.requiresSignIn(failure.getError()) ? null : failure;
-			}
-		}
-		return null;
 	}
 
 }

@@ -2,7 +2,6 @@ package io.hitkey.spring.web;
 
 import java.io.IOException;
 
-import io.hitkey.spring.HitKeyClientRegistrations;
 import io.hitkey.spring.autoconfigure.HitKeyLogText;
 import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
 import jakarta.servlet.FilterChain;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,7 +39,7 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			ClientAuthorizationException failure = hitKeyAuthorizationFailure(ex);
+			ClientAuthorizationException failure = HitKeyRefreshFailures.find(ex);
 			if (failure == null || !HitKeyRefreshFailures.requiresSignIn(failure.getError())
 					|| response.isCommitted()) {
 				throw ex;
@@ -64,24 +62,6 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Return the failed refresh of HitKey's token behind the given exception, if any. A
-	 * refresh that HitKey refused arrives as the cause of a
-	 * {@link ClientAuthorizationRequiredException} (see
-	 * {@code RefusedRefreshFailureHandler}); one without such a cause is left to Spring
-	 * Security, which starts a new authorization.
-	 */
-	private static @Nullable ClientAuthorizationException hitKeyAuthorizationFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ClientAuthorizationException failure
-					&& !(failure instanceof ClientAuthorizationRequiredException)
-					&& HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId())) {
-				return failure;
-			}
-		}
-		return null;
 	}
 
 }

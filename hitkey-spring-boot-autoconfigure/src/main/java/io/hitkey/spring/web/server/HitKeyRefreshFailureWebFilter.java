@@ -7,7 +7,6 @@ import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
 import io.hitkey.spring.autoconfigure.HitKeySignIn;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -40,7 +39,7 @@ final class HitKeyRefreshFailureWebFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return chain.filter(exchange).onErrorResume((ex) -> {
-			ClientAuthorizationException failure = hitKeyRefreshFailure(ex);
+			ClientAuthorizationException failure = HitKeyRefreshFailures.find(ex);
 			if (failure == null || exchange.getResponse().isCommitted()) {
 				return Mono.error(ex);
 			}
@@ -56,22 +55,6 @@ final class HitKeyRefreshFailureWebFilter implements WebFilter {
 			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					HitKeyRefreshFailures.UNAVAILABLE_MESSAGE));
 		});
-	}
-
-	/**
-	 * Return the failed refresh of HitKey's token behind the given error, also when the
-	 * starter's authorized client manager has turned a refusal into a
-	 * {@link ClientAuthorizationRequiredException}.
-	 */
-	private static @Nullable ClientAuthorizationException hitKeyRefreshFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ClientAuthorizationException failure
-					&& !(failure instanceof ClientAuthorizationRequiredException)) {
-				return HitKeyClientRegistrations.REGISTRATION_ID.equals(failure.getClientRegistrationId()) ? failure
-						: null;
-			}
-		}
-		return null;
 	}
 
 	/**
