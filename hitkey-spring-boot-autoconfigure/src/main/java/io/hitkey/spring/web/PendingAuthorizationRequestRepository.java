@@ -1,9 +1,9 @@
 package io.hitkey.spring.web;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.hitkey.spring.autoconfigure.HitKeyPendingSignIns;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -16,7 +16,7 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * Keeps the pending authorization requests of a session, keyed by state, for as long as
- * HitKey's codes live (ten minutes), at most {@value #MAX_PENDING}: an older one is
+ * HitKey's codes live (ten minutes), at most {@value HitKeyPendingSignIns#MAX_PENDING}: an older one is
  * neither loaded nor kept. Spring Security's
  * {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the latest one, so
  * a sign-in started in one tab fails with {@code authorization_request_not_found} once
@@ -30,12 +30,6 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 
 	static final String SESSION_ATTRIBUTE = PendingAuthorizationRequestRepository.class.getName() + ".REQUESTS";
 
-	static final int MAX_PENDING = 20;
-
-	static final Duration MAX_AGE = Duration.ofMinutes(10);
-
-	private static final String STARTED_AT = PendingAuthorizationRequestRepository.class.getName() + ".STARTED_AT";
-
 	@Override
 	public @Nullable OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
 		String state = request.getParameter(OAuth2ParameterNames.STATE);
@@ -44,7 +38,7 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 			return null;
 		}
 		synchronized (WebUtils.getSessionMutex(session)) {
-			return fresh(session, System.currentTimeMillis()).get(state);
+			return stillPending(session, System.currentTimeMillis()).get(state);
 		}
 	}
 
@@ -56,17 +50,10 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 			return;
 		}
 		HttpSession session = request.getSession();
-		long now = System.currentTimeMillis();
-		OAuth2AuthorizationRequest stamped = OAuth2AuthorizationRequest.from(authorizationRequest)
-			.attributes((attributes) -> attributes.put(STARTED_AT, now))
-			.build();
 		synchronized (WebUtils.getSessionMutex(session)) {
-			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(fresh(session, now));
-			requests.put(stamped.getState(), stamped);
-			while (requests.size() > MAX_PENDING) {
-				requests.remove(requests.keySet().iterator().next());
-			}
-			session.setAttribute(SESSION_ATTRIBUTE, requests);
+			session.setAttribute(SESSION_ATTRIBUTE, HitKeyPendingSignIns.adding(
+					HitKeyPendingSignIns.of(session.getAttribute(SESSION_ATTRIBUTE)), authorizationRequest,
+					System.currentTimeMillis()));
 		}
 	}
 
@@ -79,30 +66,28 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 			return null;
 		}
 		synchronized (WebUtils.getSessionMutex(session)) {
-			LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(
-					fresh(session, System.currentTimeMillis()));
-			OAuth2AuthorizationRequest removed = requests.remove(state);
-			if (removed != null) {
-				store(session, requests);
+			Map<String, OAuth2AuthorizationRequest> requests = stillPending(session, System.currentTimeMillis());
+			if (!requests.containsKey(state)) {
+				return null;
 			}
+			Map<String, OAuth2AuthorizationRequest> left = new LinkedHashMap<>(requests);
+			OAuth2AuthorizationRequest removed = left.remove(state);
+			store(session, left);
 			return removed;
 		}
 	}
 
 	/**
-	 * Return the pending requests of the session that are younger than
-	 * {@link #MAX_AGE}, after dropping the older ones from the session: a session kept
-	 * in a shared store may come back long after its last save.
+	 * Return the sign-ins of the session that are still pending, after dropping the
+	 * others from the session: a session kept in a shared store may come back long
+	 * after its last save.
 	 */
-	private static Map<String, OAuth2AuthorizationRequest> fresh(HttpSession session, long now) {
-		Map<String, OAuth2AuthorizationRequest> requests = pending(session);
-		long startedBefore = now - MAX_AGE.toMillis();
-		if (requests.values().stream().noneMatch((pending) -> isOlderThan(pending, startedBefore))) {
-			return requests;
+	private static Map<String, OAuth2AuthorizationRequest> stillPending(HttpSession session, long now) {
+		Map<String, OAuth2AuthorizationRequest> requests = HitKeyPendingSignIns.of(session.getAttribute(SESSION_ATTRIBUTE));
+		Map<String, OAuth2AuthorizationRequest> fresh = HitKeyPendingSignIns.stillPending(requests, now);
+		if (fresh.size() != requests.size()) {
+			store(session, fresh);
 		}
-		LinkedHashMap<String, OAuth2AuthorizationRequest> fresh = new LinkedHashMap<>(requests);
-		fresh.values().removeIf((pending) -> isOlderThan(pending, startedBefore));
-		store(session, fresh);
 		return fresh;
 	}
 
@@ -113,16 +98,6 @@ final class PendingAuthorizationRequestRepository implements AuthorizationReques
 		else {
 			session.setAttribute(SESSION_ATTRIBUTE, requests);
 		}
-	}
-
-	private static boolean isOlderThan(OAuth2AuthorizationRequest request, long time) {
-		return request.getAttribute(STARTED_AT) instanceof Long startedAt && startedAt < time;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, OAuth2AuthorizationRequest> pending(HttpSession session) {
-		Object requests = session.getAttribute(SESSION_ATTRIBUTE);
-		return (requests instanceof Map<?, ?> map) ? (Map<String, OAuth2AuthorizationRequest>) map : Map.of();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.hitkey.spring.autoconfigure.HitKeyPendingSignIns;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -51,7 +52,7 @@ class PendingAuthorizationRequestRepositoryTests {
 	void aSignInStartedMoreThanTenMinutesAgoIsNeitherLoadedNorKept() {
 		save("tab-1");
 		save("tab-2");
-		startedAgo("tab-1", PendingAuthorizationRequestRepository.MAX_AGE.plusSeconds(1));
+		startedAgo("tab-1", HitKeyPendingSignIns.MAX_AGE.plusSeconds(1));
 
 		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
 		assertThat(this.repository.removeAuthorizationRequest(callback("tab-1"), new MockHttpServletResponse()))
@@ -63,7 +64,7 @@ class PendingAuthorizationRequestRepositoryTests {
 	@Test
 	void theLastExpiredSignInLeavesTheSessionWhenItIsLoaded() {
 		save("tab-1");
-		startedAgo("tab-1", PendingAuthorizationRequestRepository.MAX_AGE.plusSeconds(1));
+		startedAgo("tab-1", HitKeyPendingSignIns.MAX_AGE.plusSeconds(1));
 
 		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
 
@@ -73,7 +74,7 @@ class PendingAuthorizationRequestRepositoryTests {
 	@Test
 	void aSignInStartedLessThanTenMinutesAgoIsLoaded() {
 		save("tab-1");
-		startedAgo("tab-1", PendingAuthorizationRequestRepository.MAX_AGE.minusSeconds(30));
+		startedAgo("tab-1", HitKeyPendingSignIns.MAX_AGE.minusSeconds(30));
 
 		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNotNull();
 	}

@@ -1,10 +1,10 @@
 package io.hitkey.spring.web.server;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.hitkey.spring.autoconfigure.HitKeyPendingSignIns;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Keeps the pending authorization requests of a {@code WebSession}, keyed by state, for
- * as long as HitKey's codes live (ten minutes), at most {@value #MAX_PENDING}: the
+ * as long as HitKey's codes live (ten minutes), at most {@value HitKeyPendingSignIns#MAX_PENDING}: the
  * reactive counterpart of the servlet side's repository. Spring Security's
  * {@code WebSessionOAuth2ServerAuthorizationRequestRepository} keeps only the latest
  * one, so a sign-in started in one tab fails with
@@ -34,13 +34,6 @@ final class PendingServerAuthorizationRequestRepository
 		implements ServerAuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
 	static final String SESSION_ATTRIBUTE = PendingServerAuthorizationRequestRepository.class.getName() + ".REQUESTS";
-
-	static final int MAX_PENDING = 20;
-
-	static final Duration MAX_AGE = Duration.ofMinutes(10);
-
-	private static final String STARTED_AT = PendingServerAuthorizationRequestRepository.class.getName()
-			+ ".STARTED_AT";
 
 	private final Clock clock;
 
@@ -59,7 +52,7 @@ final class PendingServerAuthorizationRequestRepository
 			return Mono.empty();
 		}
 		return exchange.getSession()
-			.mapNotNull((session) -> pending(session.getAttributes().get(SESSION_ATTRIBUTE)).get(state))
+			.mapNotNull((session) -> HitKeyPendingSignIns.of(session.getAttributes().get(SESSION_ATTRIBUTE)).get(state))
 			.filter(this::isPending);
 	}
 
@@ -67,20 +60,10 @@ final class PendingServerAuthorizationRequestRepository
 	public Mono<Void> saveAuthorizationRequest(OAuth2AuthorizationRequest authorizationRequest,
 			ServerWebExchange exchange) {
 		long now = this.clock.millis();
-		OAuth2AuthorizationRequest stamped = OAuth2AuthorizationRequest.from(authorizationRequest)
-			.attributes((attributes) -> attributes.put(STARTED_AT, now))
-			.build();
-		return exchange.getSession().doOnNext((session) -> session.getAttributes().compute(SESSION_ATTRIBUTE,
-				(name, current) -> {
-					LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(
-							pending(current));
-					requests.values().removeIf((pending) -> !isPending(pending));
-					requests.put(stamped.getState(), stamped);
-					while (requests.size() > MAX_PENDING) {
-						requests.remove(requests.keySet().iterator().next());
-					}
-					return requests;
-				}))
+		return exchange.getSession()
+			.doOnNext((session) -> session.getAttributes()
+				.compute(SESSION_ATTRIBUTE, (name, current) -> HitKeyPendingSignIns
+					.adding(HitKeyPendingSignIns.of(current), authorizationRequest, now)))
 			.then();
 	}
 
@@ -101,7 +84,8 @@ final class PendingServerAuthorizationRequestRepository
 		return exchange.getSession().mapNotNull((session) -> {
 			OAuth2AuthorizationRequest[] removed = new OAuth2AuthorizationRequest[1];
 			session.getAttributes().computeIfPresent(SESSION_ATTRIBUTE, (name, current) -> {
-				LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending(current));
+				LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(
+						HitKeyPendingSignIns.of(current));
 				removed[0] = requests.remove(state);
 				return (requests.isEmpty()) ? null : requests;
 			});
@@ -110,17 +94,11 @@ final class PendingServerAuthorizationRequestRepository
 	}
 
 	private boolean isPending(OAuth2AuthorizationRequest request) {
-		return request.getAttribute(STARTED_AT) instanceof Long startedAt
-				&& startedAt >= this.clock.millis() - MAX_AGE.toMillis();
+		return HitKeyPendingSignIns.isPending(request, this.clock.millis());
 	}
 
 	private static @Nullable String state(ServerWebExchange exchange) {
 		return exchange.getRequest().getQueryParams().getFirst(OAuth2ParameterNames.STATE);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, OAuth2AuthorizationRequest> pending(@Nullable Object requests) {
-		return (requests instanceof Map<?, ?> map) ? (Map<String, OAuth2AuthorizationRequest>) map : Map.of();
 	}
 
 }

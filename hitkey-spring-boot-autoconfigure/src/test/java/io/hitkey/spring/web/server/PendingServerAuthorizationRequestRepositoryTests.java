@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.hitkey.spring.autoconfigure.HitKeyPendingSignIns;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -68,7 +69,7 @@ class PendingServerAuthorizationRequestRepositoryTests {
 	@Test
 	void keepsAtMostTheLatestPendingSignIns() {
 		PendingServerAuthorizationRequestRepository repository = at(START);
-		for (int i = 0; i <= PendingServerAuthorizationRequestRepository.MAX_PENDING; i++) {
+		for (int i = 0; i <= HitKeyPendingSignIns.MAX_PENDING; i++) {
 			save(repository, "tab-" + i);
 		}
 
