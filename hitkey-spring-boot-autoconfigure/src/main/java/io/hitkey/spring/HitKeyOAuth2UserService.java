@@ -1,16 +1,12 @@
 package io.hitkey.spring;
 
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
+import io.hitkey.spring.autoconfigure.HitKeyErrors;
 
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestOperations;
@@ -24,10 +20,6 @@ import org.springframework.web.client.RestOperations;
  * @since 0.1.0
  */
 public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
-
-	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
-
-	private static final String EMPTY_ANSWER = "HitKey userinfo answer is empty";
 
 	private final DefaultOAuth2UserService hitKeyUserInfo = new DefaultOAuth2UserService();
 
@@ -47,10 +39,7 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 		this.hitKeyUserInfo.setRestOperations(restOperations);
 		// Checked before DefaultOAuth2User is built, which would throw a bare
 		// IllegalArgumentException (an error 500) for a userinfo without 'sub'.
-		this.hitKeyUserInfo.setAttributesConverter((request) -> (claims) -> {
-			validate(claims);
-			return claims;
-		});
+		this.hitKeyUserInfo.setAttributesConverter((request) -> HitKeyUserInfoAnswers::validated);
 	}
 
 	@Override
@@ -80,35 +69,20 @@ public final class HitKeyOAuth2UserService implements OAuth2UserService<OAuth2Us
 	 * is one, and a plain sentence otherwise, with the original as the cause.
 	 */
 	private static OAuth2AuthenticationException withUserFacingDescription(OAuth2AuthenticationException ex) {
-		if (!INVALID_USER_INFO_RESPONSE.equals(ex.getError().getErrorCode()) || ex.getCause() == null) {
+		if (!HitKeyUserInfoAnswers.INVALID_USER_INFO_RESPONSE.equals(ex.getError().getErrorCode())
+				|| ex.getCause() == null) {
 			return ex;
 		}
 		String description = (ex.getCause() instanceof OAuth2AuthorizationException failure
 				&& failure.getError().getDescription() != null) ? failure.getError().getDescription()
-						: "HitKey could not be reached, or its answer could not be read";
-		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null);
-		return new OAuth2AuthenticationException(error, description, ex);
+						: HitKeyErrors.UNREACHABLE;
+		return HitKeyUserInfoAnswers.failure(description, ex);
 	}
 
 	private static OAuth2AuthenticationException unreadable(IllegalArgumentException ex) {
 		String description = (ex.getMessage() != null && ex.getMessage().contains("body cannot be null"))
-				? EMPTY_ANSWER : "HitKey's userinfo answer could not be read";
-		return new OAuth2AuthenticationException(new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null),
-				description, ex);
-	}
-
-	private static void validate(@Nullable Map<String, Object> claims) {
-		if (claims == null) {
-			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, EMPTY_ANSWER, null);
-			throw new OAuth2AuthenticationException(error, error.getDescription());
-		}
-		try {
-			HitKeyUser.fromClaims(claims, List.of(), List.of());
-		}
-		catch (IllegalArgumentException ex) {
-			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, ex.getMessage(), null);
-			throw new OAuth2AuthenticationException(error, ex.getMessage());
-		}
+				? HitKeyUserInfoAnswers.EMPTY : "HitKey's userinfo answer could not be read";
+		return HitKeyUserInfoAnswers.failure(description, ex);
 	}
 
 }

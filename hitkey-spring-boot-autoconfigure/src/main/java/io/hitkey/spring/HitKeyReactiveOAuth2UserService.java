@@ -1,10 +1,8 @@
 package io.hitkey.spring;
 
-import java.util.List;
 import java.util.Map;
 
 import io.hitkey.spring.autoconfigure.HitKeyErrors;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -16,7 +14,6 @@ import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -35,8 +32,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @since 0.1.0
  */
 public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> {
-
-	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
 
 	private static final int MAX_BODY_BYTES = 256 * 1024;
 
@@ -73,8 +68,8 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 			.headers((headers) -> headers.setBearerAuth(userRequest.getAccessToken().getTokenValue()))
 			.exchangeToMono(HitKeyReactiveOAuth2UserService::claims)
 			.onErrorMap((ex) -> !(ex instanceof OAuth2AuthenticationException),
-					(ex) -> failure(HitKeyErrors.UNREACHABLE, ex))
-			.switchIfEmpty(Mono.error(() -> failure("HitKey userinfo answer is empty", null)))
+					(ex) -> HitKeyUserInfoAnswers.failure(HitKeyErrors.UNREACHABLE, ex))
+			.switchIfEmpty(Mono.error(() -> HitKeyUserInfoAnswers.failure(HitKeyUserInfoAnswers.EMPTY, null)))
 			.map((claims) -> HitKeyUser.fromClaims(claims, userRequest.getAccessToken().getScopes(),
 					this.authoritiesMapper));
 	}
@@ -91,42 +86,27 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 			.map((body) -> {
 				if (!response.statusCode().is2xxSuccessful()) {
 					String description = HitKeyErrors.toError(response.statusCode(), body).getDescription();
-					throw failure((description != null) ? description : HitKeyErrors.UNREACHABLE, null);
+					throw HitKeyUserInfoAnswers.failure((description != null) ? description : HitKeyErrors.UNREACHABLE,
+							null);
 				}
-				return validated(parse(body));
+				return HitKeyUserInfoAnswers.validated(parse(body));
 			});
 	}
 
 	private static Map<String, Object> parse(byte[] body) {
 		if (body.length == 0) {
-			throw failure("HitKey userinfo answer is empty", null);
+			throw HitKeyUserInfoAnswers.failure(HitKeyUserInfoAnswers.EMPTY, null);
 		}
 		try {
 			Map<String, Object> claims = JsonMapper.shared().readValue(body, CLAIMS);
 			if (claims == null) {
-				throw failure("HitKey userinfo answer is empty", null);
+				throw HitKeyUserInfoAnswers.failure(HitKeyUserInfoAnswers.EMPTY, null);
 			}
 			return claims;
 		}
 		catch (JacksonException ex) {
-			throw failure(HitKeyErrors.UNREACHABLE, ex);
+			throw HitKeyUserInfoAnswers.failure(HitKeyErrors.UNREACHABLE, ex);
 		}
-	}
-
-	private static Map<String, Object> validated(Map<String, Object> claims) {
-		try {
-			HitKeyUser.fromClaims(claims, List.of(), List.of());
-		}
-		catch (IllegalArgumentException ex) {
-			throw failure(String.valueOf(ex.getMessage()), null);
-		}
-		return claims;
-	}
-
-	private static OAuth2AuthenticationException failure(String description, @Nullable Throwable cause) {
-		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null);
-		return (cause != null) ? new OAuth2AuthenticationException(error, description, cause)
-				: new OAuth2AuthenticationException(error, description);
 	}
 
 }
