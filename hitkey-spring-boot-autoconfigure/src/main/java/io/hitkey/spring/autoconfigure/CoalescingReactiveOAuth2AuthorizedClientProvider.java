@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
@@ -72,7 +72,7 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 		// cache() subscribes once and never cancels its source when a subscriber leaves:
 		// the timeout is what ends a refresh that hangs, and with it its map entry.
 		Mono<OAuth2AuthorizedClient> shared = Mono.defer(() -> this.delegate.authorize(context))
-			.timeout(this.maxWait, Mono.error(CoalescingReactiveOAuth2AuthorizedClientProvider::tooSlow))
+			.timeout(this.maxWait, Mono.error(() -> tooSlow(context)))
 			.doOnNext((authorized) -> this.recent.remember(key, current, authorized))
 			.doOnTerminate(() -> this.inFlight.remove(key, self.get()))
 			.cache();
@@ -80,9 +80,14 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 		return shared;
 	}
 
-	private static OAuth2AuthorizationException tooSlow() {
-		return new OAuth2AuthorizationException(
-				new OAuth2Error("invalid_token_response", HitKeyErrors.UNREACHABLE, null));
+	/**
+	 * The failure of a refresh that took too long: a failure of the registration, so that
+	 * HitKey's refresh-failure handling answers {@code 503} rather than an error 500.
+	 */
+	private static ClientAuthorizationException tooSlow(OAuth2AuthorizationContext context) {
+		return new ClientAuthorizationException(
+				new OAuth2Error("invalid_token_response", HitKeyErrors.UNREACHABLE, null),
+				context.getClientRegistration().getRegistrationId());
 	}
 
 }

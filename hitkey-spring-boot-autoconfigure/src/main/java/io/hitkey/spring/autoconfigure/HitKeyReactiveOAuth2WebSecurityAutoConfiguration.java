@@ -8,6 +8,7 @@ import io.hitkey.spring.web.server.HitKeyServerLoginCustomizer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -111,6 +112,12 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 				HitKeyApiCalls.maxDuration(properties), HitKeyApiCalls.maxWait(properties)));
 		manager.setAuthorizationFailureHandler(new SignInAgainAuthorizationFailureHandler(authorizedClientRepository));
 		return manager;
+	}
+
+	@Bean
+	ReactiveCallbackPathCheck hitKeyReactiveCallbackPathCheck(HitKeyProperties properties,
+			ListableBeanFactory beanFactory) {
+		return new ReactiveCallbackPathCheck(properties.getRedirectUri(), beanFactory);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -37,7 +37,8 @@ final class HitKeyTokenResponseBodyExtractor
 
 	@Override
 	public Mono<OAuth2AccessTokenResponse> extract(ReactiveHttpInputMessage inputMessage, Context context) {
-		if (inputMessage instanceof ClientHttpResponse response && response.getStatusCode().isError()) {
+		if (inputMessage instanceof ClientHttpResponse response && (response.getStatusCode().isError()
+				|| response.getStatusCode().is3xxRedirection())) {
 			return read(response, HitKeyErrors.MAX_BODY_BYTES).onErrorReturn(new byte[0])
 				.flatMap((bytes) -> Mono.error(
 						new OAuth2AuthorizationException(HitKeyErrors.toError(response.getStatusCode(), bytes))));

@@ -39,7 +39,11 @@ final class HitKeyWebClients {
 			.defaultCookies(MultiValueMap::clear)
 			.filter(new WholeHitKeyCallFilter(HitKeyApiCalls.maxDuration(properties)))
 			.clientConnector(connectorBuilder.build(hitKeySettings))
-			.codecs((codecs) -> codecs.customCodecs().register(new JsonTokenRequestWriter()))
+			.codecs((codecs) -> {
+				// The application may log request details; HitKey's requests carry secrets.
+				codecs.defaultCodecs().enableLoggingRequestDetails(false);
+				codecs.customCodecs().register(new JsonTokenRequestWriter());
+			})
 			.build();
 	}
 

@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
@@ -102,9 +103,11 @@ class CoalescingReactiveOAuth2AuthorizedClientProviderTests {
 
 		provider.authorize(context(this.expired)).subscribe().dispose();
 
-		assertThatExceptionOfType(OAuth2AuthorizationException.class)
+		// A failure of HitKey's registration, which the refresh-failure filter answers with 503.
+		assertThatExceptionOfType(ClientAuthorizationException.class)
 			.isThrownBy(() -> provider.authorize(context(this.expired)).block(Duration.ofSeconds(10)))
-			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response"));
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response"))
+			.satisfies((ex) -> assertThat(ex.getClientRegistrationId()).isEqualTo("hitkey"));
 		OAuth2AuthorizedClient next = provider.authorize(context(this.expired)).block(Duration.ofSeconds(10));
 		assertThat(next.getAccessToken().getTokenValue()).isEqualTo("at-refreshed-2");
 		assertThat(attempts).hasValue(2);

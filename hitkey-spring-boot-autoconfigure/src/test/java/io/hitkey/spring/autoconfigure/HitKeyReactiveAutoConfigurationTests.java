@@ -2,12 +2,15 @@ package io.hitkey.spring.autoconfigure;
 
 import io.hitkey.spring.HitKeyReactiveOAuth2UserService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link HitKeyReactiveOAuth2ClientAutoConfiguration} and
  * {@link HitKeyReactiveOAuth2WebSecurityAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HitKeyReactiveAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
@@ -85,6 +89,25 @@ class HitKeyReactiveAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessage("HitKey property 'hitkey.client-id' is not set");
 		});
+	}
+
+	@Test
+	void customCallbackPathWithAnApplicationsOwnChainIsReportedAtStartup(CapturedOutput output) {
+		this.configured.withUserConfiguration(AppChain.class)
+			.withPropertyValues("hitkey.redirect-uri={baseUrl}/callback")
+			.run((context) -> assertThat(output).contains("hitkey.redirect-uri ({baseUrl}/callback) calls back at "
+					+ "/callback, but a WebFlux filter chain of the application's own processes callbacks at "
+					+ "/login/oauth2/code/{registrationId} unless its oauth2Login().authenticationMatcher(...) "
+					+ "matches /callback"));
+	}
+
+	@Test
+	void customCallbackPathIsNotReportedWhereTheStartersChainFollowsIt(CapturedOutput output) {
+		this.configured.withPropertyValues("hitkey.redirect-uri={baseUrl}/callback")
+			.run((context) -> assertThat(context).hasBean("hitKeySecurityWebFilterChain"));
+		this.configured.withUserConfiguration(AppChain.class)
+			.run((context) -> assertThat(context).hasBean("appChain"));
+		assertThat(output).doesNotContain("hitkey.redirect-uri (");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -303,7 +303,9 @@ class HitKeyReactiveClientIntegrationTests extends HitKeyStandInTestSupport {
 			return WebClient.builder()
 				.filter((request, next) -> next
 					.exchange(ClientRequest.from(request).header("X-App-Filter", "yes").build()))
-				.defaultHeader("X-App-Default", "yes");
+				.defaultHeader("X-App-Default", "yes")
+				// An application that logs request details must still not log HitKey's.
+				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
 		}
 
 		@Bean

@@ -99,6 +99,10 @@ class HitKeyReactiveHitKeyFaultsIntegrationTests extends HitKeyStandInTestSuppor
 				fault("empty 200", okJson(""), unreadable),
 				fault("JSON without access_token", okJson("{\"token_type\":\"Bearer\",\"expires_in\":3600}"),
 						unreadable),
+				fault("302 to another host, with a token in its body",
+						okJson(HitKeyStubs.tokenResponse("at-redirected", "rt-redirected", 3600)).withStatus(302)
+							.withHeader("Location", "https://elsewhere.example.com/"),
+						"invalid_request: HitKey answered HTTP 302"),
 				fault("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), unreadable),
 				fault("slower than the read timeout",
 						okJson(HitKeyStubs.tokenResponse("at-late", "rt-late", 3600)).withFixedDelay(SLOW_MILLIS),
