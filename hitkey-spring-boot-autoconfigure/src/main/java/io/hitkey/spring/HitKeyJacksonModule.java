@@ -31,7 +31,8 @@ public final class HitKeyJacksonModule extends SecurityJacksonModule {
 	 * {@link #securityModules(ClassLoader)}, which does both.
 	 */
 	public HitKeyJacksonModule() {
-		super(HitKeyJacksonModule.class.getName(), new Version(0, 1, 0, null, "io.hitkey", "hitkey-spring-boot-autoconfigure"));
+		super(HitKeyJacksonModule.class.getName(),
+				new Version(0, 1, 0, null, "io.hitkey", "hitkey-spring-boot-autoconfigure"));
 	}
 
 	/**

@@ -40,7 +40,8 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 
 	private final WebClient webClient;
 
-	private final ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> otherRegistrations = new DefaultReactiveOAuth2UserService();
+	private final ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> otherRegistrations =
+			new DefaultReactiveOAuth2UserService();
 
 	private final HitKeyAuthoritiesMapper authoritiesMapper;
 

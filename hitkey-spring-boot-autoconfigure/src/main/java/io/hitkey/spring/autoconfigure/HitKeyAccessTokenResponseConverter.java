@@ -39,7 +39,8 @@ final class HitKeyAccessTokenResponseConverter
 
 	private static final Log logger = LogFactory.getLog(HitKeyAccessTokenResponseConverter.class);
 
-	private final Converter<Map<String, Object>, OAuth2AccessTokenResponse> delegate = new DefaultMapOAuth2AccessTokenResponseConverter();
+	private final Converter<Map<String, Object>, OAuth2AccessTokenResponse> delegate =
+			new DefaultMapOAuth2AccessTokenResponseConverter();
 
 	@Override
 	public OAuth2AccessTokenResponse convert(Map<String, Object> source) {

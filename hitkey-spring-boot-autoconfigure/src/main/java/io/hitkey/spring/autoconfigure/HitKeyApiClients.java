@@ -89,7 +89,8 @@ final class HitKeyApiClients implements DisposableBean {
 	 * Make the given token client send HitKey's JSON token requests through this HTTP
 	 * client.
 	 */
-	<T extends AbstractOAuth2AuthorizationGrantRequest, C extends AbstractRestClientOAuth2AccessTokenResponseClient<T>> C configure(
+	<T extends AbstractOAuth2AuthorizationGrantRequest,
+			C extends AbstractRestClientOAuth2AccessTokenResponseClient<T>> C configure(
 			C tokenResponseClient) {
 		tokenResponseClient.setRestClient(this.restClient);
 		tokenResponseClient.setHeadersConverter(new HitKeyTokenRequestHeadersConverter<>());

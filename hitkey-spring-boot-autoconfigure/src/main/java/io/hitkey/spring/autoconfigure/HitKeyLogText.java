@@ -19,7 +19,8 @@ public final class HitKeyLogText {
 	 */
 	public static final int MAX_LENGTH = 200;
 
-	private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
+	private static final Pattern UNSAFE = Pattern
+		.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
 
 	private HitKeyLogText() {
 	}

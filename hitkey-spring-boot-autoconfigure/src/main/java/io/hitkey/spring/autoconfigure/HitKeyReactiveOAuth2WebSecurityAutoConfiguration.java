@@ -187,7 +187,7 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 	 */
 	static ServerWebExchangeMatcher callbackMatcher(String redirectUri) {
 		ServerWebExchangeMatcher defaultPath = new PathPatternParserServerWebExchangeMatcher(
-				"/login/oauth2/code/{registrationId}");
+				HitKeyCallbackPath.SPRING_DEFAULT_PREFIX + "{registrationId}");
 		ServerWebExchangeMatcher hitKeyPath = new PathPatternParserServerWebExchangeMatcher(
 				HitKeyCallbackPath.of(redirectUri));
 		// The redirect URI may be the application's root: only an authorization response

@@ -21,7 +21,8 @@ import org.springframework.security.oauth2.client.endpoint.DefaultOAuth2TokenReq
 final class HitKeyTokenRequestHeadersConverter<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements Converter<T, HttpHeaders> {
 
-	private final DefaultOAuth2TokenRequestHeadersConverter<T> otherRegistrations = new DefaultOAuth2TokenRequestHeadersConverter<>();
+	private final DefaultOAuth2TokenRequestHeadersConverter<T> otherRegistrations =
+			new DefaultOAuth2TokenRequestHeadersConverter<>();
 
 	@Override
 	public HttpHeaders convert(T grantRequest) {

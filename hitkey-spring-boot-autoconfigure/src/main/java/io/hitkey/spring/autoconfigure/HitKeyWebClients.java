@@ -55,7 +55,8 @@ final class HitKeyWebClients {
 	 * Make the given token client send HitKey's JSON token requests through this HTTP
 	 * client and read HitKey's answers.
 	 */
-	<T extends AbstractOAuth2AuthorizationGrantRequest, C extends AbstractWebClientReactiveOAuth2AccessTokenResponseClient<T>> C configure(
+	<T extends AbstractOAuth2AuthorizationGrantRequest,
+			C extends AbstractWebClientReactiveOAuth2AccessTokenResponseClient<T>> C configure(
 			C tokenResponseClient) {
 		tokenResponseClient.setWebClient(this.webClient);
 		tokenResponseClient.setHeadersConverter(new HitKeyTokenRequestHeadersConverter<>());

@@ -26,7 +26,8 @@ import org.springframework.web.util.WebUtils;
  *
  * @author HitKey
  */
-final class PendingAuthorizationRequestRepository implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
+final class PendingAuthorizationRequestRepository
+		implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
 	static final String SESSION_ATTRIBUTE = PendingAuthorizationRequestRepository.class.getName() + ".REQUESTS";
 
