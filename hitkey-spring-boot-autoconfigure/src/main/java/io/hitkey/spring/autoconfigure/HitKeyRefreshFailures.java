@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
@@ -65,6 +66,47 @@ public final class HitKeyRefreshFailures {
 	 */
 	public static boolean requiresSignIn(OAuth2Error error) {
 		return SIGN_IN_AGAIN.contains(error.getErrorCode());
+	}
+
+	/**
+	 * Return what asks for a new sign-in when the given failure is HitKey refusing to
+	 * refresh its token: a {@link ClientAuthorizationRequiredException} caused by the
+	 * refusal, which {@code oauth2Login()} and {@code oauth2Client()} answer with a new
+	 * sign-in at HitKey.
+	 * @param failure a failed authorization
+	 * @return the exception to raise instead, or {@code null} for any other failure
+	 */
+	public static @Nullable ClientAuthorizationRequiredException signInAgain(OAuth2AuthorizationException failure) {
+		if (!(failure instanceof ClientAuthorizationException refusal)
+				|| failure instanceof ClientAuthorizationRequiredException
+				|| !HitKeyClientRegistrations.REGISTRATION_ID.equals(refusal.getClientRegistrationId())
+				|| !requiresSignIn(refusal.getError())) {
+			return null;
+		}
+		ClientAuthorizationRequiredException signInAgain = new ClientAuthorizationRequiredException(
+				HitKeyClientRegistrations.REGISTRATION_ID);
+		signInAgain.initCause(refusal);
+		return signInAgain;
+	}
+
+	/**
+	 * Return the log line of a refresh HitKey refused.
+	 * @param error the error of the failed refresh
+	 * @return the line, safe to log
+	 */
+	public static String refusedLogLine(OAuth2Error error) {
+		return "HitKey refused to refresh the access token (" + HitKeyLogText.of(error.getErrorCode())
+				+ "): the user must sign in again";
+	}
+
+	/**
+	 * Return the log line of a refresh HitKey could not answer.
+	 * @param error the error of the failed refresh
+	 * @return the line, safe to log
+	 */
+	public static String unavailableLogLine(OAuth2Error error) {
+		return "HitKey could not refresh the access token (" + HitKeyLogText.of(error.getErrorCode())
+				+ "): answering 503";
 	}
 
 }

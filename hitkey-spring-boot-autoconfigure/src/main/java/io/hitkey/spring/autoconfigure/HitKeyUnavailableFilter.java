@@ -38,8 +38,7 @@ final class HitKeyUnavailableFilter extends OncePerRequestFilter {
 					|| response.isCommitted()) {
 				throw ex;
 			}
-			logger.warn("HitKey could not refresh the access token ("
-					+ HitKeyLogText.of(failure.getError().getErrorCode()) + "): answering 503");
+			logger.warn(HitKeyRefreshFailures.unavailableLogLine(failure.getError()));
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, HitKeyRefreshFailures.UNAVAILABLE_MESSAGE);
 		}

@@ -2,7 +2,6 @@ package io.hitkey.spring.autoconfigure;
 
 import java.util.Map;
 
-import io.hitkey.spring.HitKeyClientRegistrations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -10,7 +9,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.RemoveAuthorizedClientOAuth2AuthorizationFailureHandler;
@@ -46,15 +44,9 @@ final class RefusedRefreshFailureHandler implements OAuth2AuthorizationFailureHa
 	public void onAuthorizationFailure(OAuth2AuthorizationException failure, @Nullable Authentication principal,
 			Map<String, Object> attributes) {
 		this.removeAuthorizedClient.onAuthorizationFailure(failure, principal, attributes);
-		if (failure instanceof ClientAuthorizationException clientFailure
-				&& !(clientFailure instanceof ClientAuthorizationRequiredException)
-				&& HitKeyClientRegistrations.REGISTRATION_ID.equals(clientFailure.getClientRegistrationId())
-				&& HitKeyRefreshFailures.requiresSignIn(clientFailure.getError())) {
-			logger.info("HitKey refused to refresh the access token ("
-					+ HitKeyLogText.of(clientFailure.getError().getErrorCode()) + "): the user must sign in again");
-			ClientAuthorizationRequiredException signInAgain = new ClientAuthorizationRequiredException(
-					HitKeyClientRegistrations.REGISTRATION_ID);
-			signInAgain.initCause(failure);
+		ClientAuthorizationRequiredException signInAgain = HitKeyRefreshFailures.signInAgain(failure);
+		if (signInAgain != null) {
+			logger.info(HitKeyRefreshFailures.refusedLogLine(failure.getError()));
 			// DefaultOAuth2AuthorizedClientManager rethrows the failure once its handler
 			// returns: the handler is the one place that can replace it.
 			throw signInAgain;

@@ -2,11 +2,9 @@ package io.hitkey.spring.autoconfigure;
 
 import java.util.Map;
 
-import io.hitkey.spring.HitKeyClientRegistrations;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler;
@@ -37,18 +35,8 @@ final class SignInAgainAuthorizationFailureHandler implements ReactiveOAuth2Auth
 	public Mono<Void> onAuthorizationFailure(OAuth2AuthorizationException failure, Authentication principal,
 			Map<String, Object> attributes) {
 		Mono<Void> removed = this.removal.onAuthorizationFailure(failure, principal, attributes);
-		if (failure instanceof ClientAuthorizationException refusal
-				&& !(failure instanceof ClientAuthorizationRequiredException)
-				&& HitKeyClientRegistrations.REGISTRATION_ID.equals(refusal.getClientRegistrationId())
-				&& HitKeyRefreshFailures.requiresSignIn(refusal.getError())) {
-			return removed.then(Mono.error(() -> {
-				ClientAuthorizationRequiredException signInAgain = new ClientAuthorizationRequiredException(
-						HitKeyClientRegistrations.REGISTRATION_ID);
-				signInAgain.initCause(refusal);
-				return signInAgain;
-			}));
-		}
-		return removed;
+		ClientAuthorizationRequiredException signInAgain = HitKeyRefreshFailures.signInAgain(failure);
+		return (signInAgain != null) ? removed.then(Mono.error(signInAgain)) : removed;
 	}
 
 }

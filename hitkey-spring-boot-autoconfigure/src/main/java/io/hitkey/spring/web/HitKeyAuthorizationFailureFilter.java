@@ -2,7 +2,6 @@ package io.hitkey.spring.web;
 
 import java.io.IOException;
 
-import io.hitkey.spring.autoconfigure.HitKeyLogText;
 import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -46,8 +45,7 @@ final class HitKeyAuthorizationFailureFilter extends OncePerRequestFilter {
 			}
 			if (!hasSignInRequired(ex)) {
 				// Not logged yet by the starter's authorized client manager.
-				logger.info("HitKey refused to refresh the access token ("
-						+ HitKeyLogText.of(failure.getError().getErrorCode()) + "): the user must sign in again");
+				logger.info(HitKeyRefreshFailures.refusedLogLine(failure.getError()));
 			}
 			new SecurityContextLogoutHandler().logout(request, response,
 					SecurityContextHolder.getContext().getAuthentication());

@@ -2,7 +2,6 @@ package io.hitkey.spring.web.server;
 
 import io.hitkey.spring.HitKeyClientRegistrations;
 import io.hitkey.spring.autoconfigure.HitKeyApiRequests;
-import io.hitkey.spring.autoconfigure.HitKeyLogText;
 import io.hitkey.spring.autoconfigure.HitKeyRefreshFailures;
 import io.hitkey.spring.autoconfigure.HitKeySignIn;
 import org.apache.commons.logging.Log;
@@ -43,12 +42,11 @@ final class HitKeyRefreshFailureWebFilter implements WebFilter {
 			if (failure == null || exchange.getResponse().isCommitted()) {
 				return Mono.error(ex);
 			}
-			String code = HitKeyLogText.of(failure.getError().getErrorCode());
 			if (HitKeyRefreshFailures.requiresSignIn(failure.getError())) {
-				logger.info("HitKey refused to refresh the access token (" + code + "): the user must sign in again");
+				logger.info(HitKeyRefreshFailures.refusedLogLine(failure.getError()));
 				return signOut(exchange).then(Mono.defer(() -> signInAgain(exchange)));
 			}
-			logger.warn("HitKey could not refresh the access token (" + code + "): answering 503");
+			logger.warn(HitKeyRefreshFailures.unavailableLogLine(failure.getError()));
 			exchange.getResponse()
 				.getHeaders()
 				.set(HttpHeaders.RETRY_AFTER, String.valueOf(HitKeyRefreshFailures.RETRY_AFTER.toSeconds()));
