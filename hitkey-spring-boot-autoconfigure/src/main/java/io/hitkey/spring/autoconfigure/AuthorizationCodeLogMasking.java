@@ -3,7 +3,6 @@ package io.hitkey.spring.autoconfigure;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,8 +28,6 @@ import org.springframework.util.MultiValueMap;
  */
 final class AuthorizationCodeLogMasking implements HttpHandlerDecoratorFactory {
 
-	private static final Pattern CODE = Pattern.compile("(^|&)code=[^&]*");
-
 	@Override
 	public HttpHandler apply(HttpHandler handler) {
 		return (request, response) -> handler.handle(masked(request), response);
@@ -52,7 +49,7 @@ final class AuthorizationCodeLogMasking implements HttpHandlerDecoratorFactory {
 		int query = text.indexOf('?');
 		int fragment = text.indexOf('#', query);
 		String end = (fragment != -1) ? text.substring(fragment) : "";
-		String masked = CODE.matcher(uri.getRawQuery()).replaceAll("$1code=******");
+		String masked = HitKeyLogText.maskCode(uri.getRawQuery());
 		return URI.create(text.substring(0, query + 1) + masked + end);
 	}
 

@@ -1,7 +1,6 @@
 package io.hitkey.spring.autoconfigure;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class AuthorizationCodeLogMaskingFilter extends OncePerRequestFilter {
 
-	private static final Pattern CODE = Pattern.compile("(^|&)code=[^&]*");
-
 	private final String callbackPath;
 
 	AuthorizationCodeLogMaskingFilter(String callbackPath) {
@@ -34,7 +31,7 @@ final class AuthorizationCodeLogMaskingFilter extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String query = request.getQueryString();
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !this.callbackPath.equals(path) || query == null || !CODE.matcher(query).find();
+		return !this.callbackPath.equals(path) || query == null || !HitKeyLogText.hasCode(query);
 	}
 
 	@Override
@@ -52,7 +49,7 @@ final class AuthorizationCodeLogMaskingFilter extends OncePerRequestFilter {
 		@Override
 		public @Nullable String getQueryString() {
 			String query = super.getQueryString();
-			return (query != null) ? CODE.matcher(query).replaceAll("$1code=******") : null;
+			return (query != null) ? HitKeyLogText.maskCode(query) : null;
 		}
 
 	}

@@ -19,6 +19,8 @@ public final class HitKeyLogText {
 	 */
 	public static final int MAX_LENGTH = 200;
 
+	private static final Pattern CODE = Pattern.compile("(^|&)code=[^&]*");
+
 	private static final Pattern UNSAFE = Pattern
 		.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
 
@@ -37,6 +39,21 @@ public final class HitKeyLogText {
 		String cut = (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) : text;
 		String safe = UNSAFE.matcher(cut).replaceAll(" ");
 		return (text.length() > MAX_LENGTH) ? safe + "…" : safe;
+	}
+
+	/**
+	 * Return whether the given raw query string holds an authorization code.
+	 */
+	static boolean hasCode(String query) {
+		return CODE.matcher(query).find();
+	}
+
+	/**
+	 * Return the given raw query string with its authorization code masked: a code is a
+	 * credential until it is used, and servers log request lines.
+	 */
+	static String maskCode(String query) {
+		return CODE.matcher(query).replaceAll("$1code=******");
 	}
 
 }
