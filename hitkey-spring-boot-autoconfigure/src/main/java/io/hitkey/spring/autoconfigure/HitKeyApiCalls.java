@@ -12,6 +12,17 @@ import java.time.Duration;
  */
 final class HitKeyApiCalls {
 
+	/**
+	 * The largest answer read from HitKey: its token and userinfo answers are a few
+	 * hundred bytes.
+	 */
+	static final int MAX_ANSWER_BYTES = 256 * 1024;
+
+	/**
+	 * The failure of an answer larger than {@link #MAX_ANSWER_BYTES}.
+	 */
+	static final String TOO_LARGE = "HitKey's answer is larger than " + MAX_ANSWER_BYTES / 1024 + " KB";
+
 	private static final Duration WAITER_MARGIN = Duration.ofSeconds(1);
 
 	private HitKeyApiCalls() {

@@ -43,7 +43,7 @@ final class HitKeyTokenResponseBodyExtractor
 				.flatMap((bytes) -> Mono.error(
 						new OAuth2AuthorizationException(HitKeyErrors.toError(response.getStatusCode(), bytes))));
 		}
-		return read(inputMessage, WholeHitKeyCallFilter.MAX_BODY_BYTES).map(this::tokenResponse);
+		return read(inputMessage, HitKeyApiCalls.MAX_ANSWER_BYTES).map(this::tokenResponse);
 	}
 
 	private OAuth2AccessTokenResponse tokenResponse(byte[] body) {

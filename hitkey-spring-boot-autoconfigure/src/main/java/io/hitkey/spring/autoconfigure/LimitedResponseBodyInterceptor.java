@@ -32,8 +32,6 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 final class LimitedResponseBodyInterceptor implements ClientHttpRequestInterceptor {
 
-	static final int MAX_BODY_BYTES = 256 * 1024;
-
 	private final Duration budget;
 
 	private final Executor executor;
@@ -188,7 +186,7 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 
 		private final LimitedResponse response;
 
-		private long remaining = MAX_BODY_BYTES;
+		private long remaining = HitKeyApiCalls.MAX_ANSWER_BYTES;
 
 		LimitedInputStream(InputStream in, LimitedResponse response) {
 			super(in);
@@ -221,7 +219,7 @@ final class LimitedResponseBodyInterceptor implements ClientHttpRequestIntercept
 			this.remaining -= count;
 			if (this.remaining < 0) {
 				this.response.failed = true;
-				throw new IOException("HitKey's answer is larger than " + MAX_BODY_BYTES / 1024 + " KB");
+				throw new IOException(HitKeyApiCalls.TOO_LARGE);
 			}
 		}
 

@@ -18,7 +18,7 @@ import org.springframework.web.reactive.function.client.WebClientException;
 /**
  * Bounds a whole call to HitKey, as {@code LimitedResponseBodyInterceptor} does on the
  * servlet side: the answer, body included, must arrive within the connect and read
- * timeouts together, and its body must not exceed {@value #MAX_BODY_BYTES} bytes.
+ * timeouts together, and its body must not exceed {@value HitKeyApiCalls#MAX_ANSWER_BYTES} bytes.
  * Reactor Netty's response timeout applies to each read only, so a HitKey that trickles
  * its answer would otherwise hold a sign-in for as long as it likes. Both failures are a
  * {@link WebClientException}, which the token clients and the user service report as an
@@ -27,8 +27,6 @@ import org.springframework.web.reactive.function.client.WebClientException;
  * @author HitKey
  */
 final class WholeHitKeyCallFilter implements ExchangeFilterFunction {
-
-	static final int MAX_BODY_BYTES = 256 * 1024;
 
 	private final Duration maxDuration;
 
@@ -47,14 +45,13 @@ final class WholeHitKeyCallFilter implements ExchangeFilterFunction {
 	}
 
 	private static Flux<DataBuffer> limited(Flux<DataBuffer> body, long deadline) {
-		AtomicLong remaining = new AtomicLong(MAX_BODY_BYTES);
+		AtomicLong remaining = new AtomicLong(HitKeyApiCalls.MAX_ANSWER_BYTES);
 		return body.timeout(untilDeadline(deadline), (buffer) -> untilDeadline(deadline))
 			.onErrorMap(TimeoutException.class, (ex) -> HitKeyCallLimitException.tooSlow())
 			.handle((buffer, sink) -> {
 				if (remaining.addAndGet(-buffer.readableByteCount()) < 0) {
 					DataBufferUtils.release(buffer);
-					sink.error(new HitKeyCallLimitException(
-							"HitKey's answer is larger than " + MAX_BODY_BYTES / 1024 + " KB"));
+					sink.error(new HitKeyCallLimitException(HitKeyApiCalls.TOO_LARGE));
 					return;
 				}
 				sink.next(buffer);

@@ -90,7 +90,7 @@ class LimitedResponseBodyInterceptorTests {
 
 	@Test
 	void anAnswerLargerThanTheLimitIsRefused() throws IOException {
-		byte[] huge = new byte[LimitedResponseBodyInterceptor.MAX_BODY_BYTES + 1];
+		byte[] huge = new byte[HitKeyApiCalls.MAX_ANSWER_BYTES + 1];
 		LimitedResponseBodyInterceptor interceptor = new LimitedResponseBodyInterceptor(Duration.ofSeconds(30),
 				this.executor);
 
