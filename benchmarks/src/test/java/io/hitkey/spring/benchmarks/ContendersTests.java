@@ -65,8 +65,9 @@ class ContendersTests {
 		JsonNode starterSession = sessionBytes(starter);
 		JsonNode handWrittenSession = sessionBytes(handWritten);
 
-		assertThat(starterSession.get("attributes").propertyNames()).anyMatch((name) -> name.endsWith("AUTHORIZED_CLIENTS"))
-			.noneMatch((name) -> name.contains("PendingAuthorizationRequestRepository"));
+		assertThat(starterSession.get("attributes").propertyNames())
+			.contains("io.hitkey.spring.AUTHORIZED_CLIENT.hitkey")
+			.noneMatch((name) -> name.startsWith("io.hitkey.spring.PENDING_SIGN_IN."));
 		assertThat(starterSession.has("heap_authorized_client")).isFalse();
 		assertThat(handWrittenSession.get("attributes").propertyNames()).containsExactly("SPRING_SECURITY_CONTEXT");
 		assertThat(handWrittenSession.get("heap_authorized_client").get("jdk").asInt()).isPositive();

@@ -12,14 +12,16 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Keeps authorized clients in the {@code WebSession}, as Spring Security's
- * {@link WebSessionServerOAuth2AuthorizedClientRepository} does, without the client
- * secret (see {@link SecretFreeAuthorizedClients}).
+ * {@link WebSessionServerOAuth2AuthorizedClientRepository} does, each sealed in an
+ * attribute of its own (see {@link SealedAuthorizedClients}). One that earlier versions
+ * of the starter kept in Spring's form is still read, and leaves the session at the next
+ * save.
  *
  * @author HitKey
  */
 final class WebSessionAuthorizedClientRepository implements ServerOAuth2AuthorizedClientRepository {
 
-	private final ServerOAuth2AuthorizedClientRepository session = new WebSessionServerOAuth2AuthorizedClientRepository();
+	private final ServerOAuth2AuthorizedClientRepository former = new WebSessionServerOAuth2AuthorizedClientRepository();
 
 	private final ReactiveClientRegistrationRepository registrations;
 
@@ -31,22 +33,36 @@ final class WebSessionAuthorizedClientRepository implements ServerOAuth2Authoriz
 	@SuppressWarnings("unchecked")
 	public <T extends OAuth2AuthorizedClient> Mono<T> loadAuthorizedClient(String clientRegistrationId,
 			@Nullable Authentication principal, ServerWebExchange exchange) {
-		return this.session.<OAuth2AuthorizedClient>loadAuthorizedClient(clientRegistrationId, principal, exchange)
-			.flatMap((stored) -> this.registrations.findByRegistrationId(clientRegistrationId)
-				.mapNotNull((registration) -> (T) SecretFreeAuthorizedClients.fromStored(stored, registration)));
+		return exchange.getSession().flatMap((session) -> {
+			Object sealed = session.getAttribute(SealedAuthorizedClients.attributeName(clientRegistrationId));
+			Mono<OAuth2AuthorizedClient> stored = (sealed != null) ? this.registrations
+				.findByRegistrationId(clientRegistrationId)
+				.mapNotNull((registration) -> SealedAuthorizedClients.open(sealed, registration))
+					: this.former.<OAuth2AuthorizedClient>loadAuthorizedClient(clientRegistrationId, principal, exchange)
+						.filterWhen((former) -> this.registrations.findByRegistrationId(clientRegistrationId)
+							.hasElement());
+			return stored.map((client) -> (T) client);
+		});
 	}
 
 	@Override
 	public Mono<Void> saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient,
 			@Nullable Authentication principal, ServerWebExchange exchange) {
-		return this.session.saveAuthorizedClient(SecretFreeAuthorizedClients.toStored(authorizedClient), principal,
-				exchange);
+		String registrationId = authorizedClient.getClientRegistration().getRegistrationId();
+		return exchange.getSession()
+			.doOnNext((session) -> session.getAttributes()
+				.put(SealedAuthorizedClients.attributeName(registrationId),
+						SealedAuthorizedClients.seal(authorizedClient)))
+			.then(this.former.removeAuthorizedClient(registrationId, principal, exchange));
 	}
 
 	@Override
 	public Mono<Void> removeAuthorizedClient(String clientRegistrationId, @Nullable Authentication principal,
 			ServerWebExchange exchange) {
-		return this.session.removeAuthorizedClient(clientRegistrationId, principal, exchange);
+		return exchange.getSession()
+			.doOnNext((session) -> session.getAttributes()
+				.remove(SealedAuthorizedClients.attributeName(clientRegistrationId)))
+			.then(this.former.removeAuthorizedClient(clientRegistrationId, principal, exchange));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.hitkey.spring.web;
 
+import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,21 +17,33 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Keeps the pending authorization requests of a session, keyed by state, for as long as
- * HitKey's codes live (ten minutes), at most {@value HitKeyPendingSignIns#MAX_PENDING}: an older one is
- * neither loaded nor kept. Spring Security's
- * {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the latest one, so
- * a sign-in started in one tab fails with {@code authorization_request_not_found} once
- * another tab has started its own.
- * The map is replaced, not changed in place, so that shared session stores see the
- * change, and leaves the session once no sign-in is pending.
+ * Keeps the pending authorization requests of a session, each in an attribute of its
+ * own (see {@link HitKeyPendingSignIns}), for as long as HitKey's codes live. Spring
+ * Security's {@code HttpSessionOAuth2AuthorizationRequestRepository} keeps only the
+ * latest one, so a sign-in started in one tab fails with
+ * {@code authorization_request_not_found} once another tab has started its own; and one
+ * shared attribute for all of them would lose sign-ins started at the same moment once
+ * a shared store (Spring Session) keeps the session.
  *
  * @author HitKey
  */
 final class PendingAuthorizationRequestRepository
 		implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
-	static final String SESSION_ATTRIBUTE = PendingAuthorizationRequestRepository.class.getName() + ".REQUESTS";
+	/**
+	 * Where earlier versions of the starter kept all pending sign-ins, in one attribute.
+	 */
+	static final String FORMER_ATTRIBUTE = PendingAuthorizationRequestRepository.class.getName() + ".REQUESTS";
+
+	private final Clock clock;
+
+	PendingAuthorizationRequestRepository() {
+		this(Clock.systemUTC());
+	}
+
+	PendingAuthorizationRequestRepository(Clock clock) {
+		this.clock = clock;
+	}
 
 	@Override
 	public @Nullable OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
@@ -38,9 +52,8 @@ final class PendingAuthorizationRequestRepository
 		if (state == null || session == null) {
 			return null;
 		}
-		synchronized (WebUtils.getSessionMutex(session)) {
-			return stillPending(session, System.currentTimeMillis()).get(state);
-		}
+		return HitKeyPendingSignIns.pending(session.getAttribute(HitKeyPendingSignIns.attributeName(state)),
+				this.clock.millis());
 	}
 
 	@Override
@@ -51,11 +64,13 @@ final class PendingAuthorizationRequestRepository
 			return;
 		}
 		HttpSession session = request.getSession();
-		synchronized (WebUtils.getSessionMutex(session)) {
-			session.setAttribute(SESSION_ATTRIBUTE, HitKeyPendingSignIns.adding(
-					HitKeyPendingSignIns.of(session.getAttribute(SESSION_ATTRIBUTE)), authorizationRequest,
-					System.currentTimeMillis()));
+		long now = this.clock.millis();
+		HitKeyPendingSignIns.toRemoveBeforeStart(pendingSignIns(session), now).forEach(session::removeAttribute);
+		if (session.getAttribute(FORMER_ATTRIBUTE) != null) {
+			session.removeAttribute(FORMER_ATTRIBUTE);
 		}
+		session.setAttribute(HitKeyPendingSignIns.attributeName(authorizationRequest.getState()),
+				HitKeyPendingSignIns.started(authorizationRequest, now));
 	}
 
 	@Override
@@ -66,39 +81,25 @@ final class PendingAuthorizationRequestRepository
 		if (state == null || session == null) {
 			return null;
 		}
+		String name = HitKeyPendingSignIns.attributeName(state);
+		Object removed;
 		synchronized (WebUtils.getSessionMutex(session)) {
-			Map<String, OAuth2AuthorizationRequest> requests = stillPending(session, System.currentTimeMillis());
-			if (!requests.containsKey(state)) {
-				return null;
+			removed = session.getAttribute(name);
+			if (removed != null) {
+				session.removeAttribute(name);
 			}
-			Map<String, OAuth2AuthorizationRequest> left = new LinkedHashMap<>(requests);
-			OAuth2AuthorizationRequest removed = left.remove(state);
-			store(session, left);
-			return removed;
 		}
+		return HitKeyPendingSignIns.pending(removed, this.clock.millis());
 	}
 
-	/**
-	 * Return the sign-ins of the session that are still pending, after dropping the
-	 * others from the session: a session kept in a shared store may come back long
-	 * after its last save.
-	 */
-	private static Map<String, OAuth2AuthorizationRequest> stillPending(HttpSession session, long now) {
-		Map<String, OAuth2AuthorizationRequest> requests = HitKeyPendingSignIns.of(session.getAttribute(SESSION_ATTRIBUTE));
-		Map<String, OAuth2AuthorizationRequest> fresh = HitKeyPendingSignIns.stillPending(requests, now);
-		if (fresh.size() != requests.size()) {
-			store(session, fresh);
+	private static Map<String, Object> pendingSignIns(HttpSession session) {
+		Map<String, Object> pending = new LinkedHashMap<>();
+		for (String name : Collections.list(session.getAttributeNames())) {
+			if (HitKeyPendingSignIns.isAttributeName(name)) {
+				pending.put(name, session.getAttribute(name));
+			}
 		}
-		return fresh;
-	}
-
-	private static void store(HttpSession session, Map<String, OAuth2AuthorizationRequest> requests) {
-		if (requests.isEmpty()) {
-			session.removeAttribute(SESSION_ATTRIBUTE);
-		}
-		else {
-			session.setAttribute(SESSION_ATTRIBUTE, requests);
-		}
+		return pending;
 	}
 
 }

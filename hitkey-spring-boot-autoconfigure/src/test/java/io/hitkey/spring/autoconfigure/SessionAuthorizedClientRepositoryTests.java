@@ -1,15 +1,9 @@
 package io.hitkey.spring.autoconfigure;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 
-import io.hitkey.spring.HitKeyJacksonModule;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -19,8 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
@@ -31,51 +24,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionAuthorizedClientRepositoryTests {
 
-	private static final String SECRET = "the-client-secret-0123456789";
-
-	private final ClientRegistration registration = registration(SECRET);
+	private final ClientRegistration registration = SealedAuthorizedClientsTests.registration("hitkey",
+			SealedAuthorizedClientsTests.SECRET);
 
 	private final MockHttpSession session = new MockHttpSession();
 
 	private final Authentication user = new TestingAuthenticationToken("ada", null);
 
 	@Test
-	void theSessionHoldsTheTokensButNotTheClientSecret() throws IOException {
+	void keepsTheClientSealedInOneAttributeAndLoadsItWithTheCurrentRegistration() {
 		SessionAuthorizedClientRepository repository = repository(this.registration);
 
 		repository.saveAuthorizedClient(authorizedClient(), this.user, request(), new MockHttpServletResponse());
 
-		Object stored = sessionAttribute();
-		assertThat(new String(jdkSerialized(stored), StandardCharsets.ISO_8859_1)).contains("at-1")
-			.doesNotContain(SECRET);
-		JsonMapper json = JsonMapper.builder()
-			.addModules(HitKeyJacksonModule.securityModules(getClass().getClassLoader()))
-			.build();
-		assertThat(json.writeValueAsString(stored)).contains("at-1").doesNotContain(SECRET);
-	}
-
-	@Test
-	void loadedClientsCarryTheCurrentRegistration() {
-		repository(this.registration).saveAuthorizedClient(authorizedClient(), this.user, request(),
-				new MockHttpServletResponse());
-		ClientRegistration rotated = registration("a-new-secret");
-
-		OAuth2AuthorizedClient loaded = repository(rotated).loadAuthorizedClient("hitkey", this.user, request());
-
-		assertThat(loaded).isNotNull();
-		assertThat(loaded.getClientRegistration()).isSameAs(rotated);
-		assertThat(loaded.getPrincipalName()).isEqualTo("ada");
-		assertThat(loaded.getAccessToken().getTokenValue()).isEqualTo("at-1");
-		assertThat(loaded.getRefreshToken().getTokenValue()).isEqualTo("rt-1");
+		assertThat(Collections.list(this.session.getAttributeNames()))
+			.containsExactly(SealedAuthorizedClients.attributeName("hitkey"));
+		assertThat(this.session.getAttribute(SealedAuthorizedClients.attributeName("hitkey"))).isInstanceOf(String.class);
+		OAuth2AuthorizedClient loaded = repository.loadAuthorizedClient("hitkey", this.user, request());
+		assertThat(loaded.getClientRegistration()).isSameAs(this.registration);
+		assertThat(loaded.getAccessToken().getTokenValue()).isEqualTo(SealedAuthorizedClientsTests.ACCESS_TOKEN);
 	}
 
 	@Test
 	void aClientWhoseRegistrationIsGoneIsNotLoaded() {
 		repository(this.registration).saveAuthorizedClient(authorizedClient(), this.user, request(),
 				new MockHttpServletResponse());
-		ClientRegistration other = ClientRegistration.withClientRegistration(this.registration)
-			.registrationId("other")
-			.build();
+		ClientRegistration other = SealedAuthorizedClientsTests.registration("other", SealedAuthorizedClientsTests.SECRET);
 
 		assertThat(repository(other).<OAuth2AuthorizedClient>loadAuthorizedClient("hitkey", this.user, request()))
 			.isNull();
@@ -89,14 +63,21 @@ class SessionAuthorizedClientRepositoryTests {
 		repository.removeAuthorizedClient("hitkey", this.user, request(), new MockHttpServletResponse());
 
 		assertThat(repository.<OAuth2AuthorizedClient>loadAuthorizedClient("hitkey", this.user, request())).isNull();
+		assertThat(Collections.list(this.session.getAttributeNames())).isEmpty();
 	}
 
-	private Object sessionAttribute() {
-		return Collections.list(this.session.getAttributeNames())
-			.stream()
-			.map(this.session::getAttribute)
-			.findFirst()
-			.orElseThrow();
+	@Test
+	void aClientKeptByEarlierVersionsIsReadAndLeavesTheSessionAtTheNextSave() {
+		new HttpSessionOAuth2AuthorizedClientRepository().saveAuthorizedClient(authorizedClient(), this.user,
+				request(), new MockHttpServletResponse());
+		SessionAuthorizedClientRepository repository = repository(this.registration);
+
+		OAuth2AuthorizedClient former = repository.loadAuthorizedClient("hitkey", this.user, request());
+		assertThat(former.getAccessToken().getTokenValue()).isEqualTo(SealedAuthorizedClientsTests.ACCESS_TOKEN);
+		repository.saveAuthorizedClient(former, this.user, request(), new MockHttpServletResponse());
+
+		assertThat(Collections.list(this.session.getAttributeNames()))
+			.containsExactly(SealedAuthorizedClients.attributeName("hitkey"));
 	}
 
 	private MockHttpServletRequest request() {
@@ -108,34 +89,13 @@ class SessionAuthorizedClientRepositoryTests {
 	private OAuth2AuthorizedClient authorizedClient() {
 		Instant now = Instant.now();
 		return new OAuth2AuthorizedClient(this.registration, "ada",
-				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "at-1", now, now.plusSeconds(3600)),
-				new OAuth2RefreshToken("rt-1", now));
+				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, SealedAuthorizedClientsTests.ACCESS_TOKEN,
+						now, now.plusSeconds(3600)),
+				new OAuth2RefreshToken(SealedAuthorizedClientsTests.REFRESH_TOKEN, now));
 	}
 
 	private static SessionAuthorizedClientRepository repository(ClientRegistration registration) {
 		return new SessionAuthorizedClientRepository(new InMemoryClientRegistrationRepository(registration));
-	}
-
-	private static ClientRegistration registration(String secret) {
-		return ClientRegistration.withRegistrationId("hitkey")
-			.clientId("client")
-			.clientSecret(secret)
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-			.authorizationUri("https://hitkey.io/")
-			.tokenUri("https://api.hitkey.io/oauth/token")
-			.userInfoUri("https://api.hitkey.io/oauth/userinfo")
-			.userNameAttributeName("sub")
-			.build();
-	}
-
-	private static byte[] jdkSerialized(Object value) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-			out.writeObject(value);
-		}
-		return bytes.toByteArray();
 	}
 
 }

@@ -1,8 +1,12 @@
 package io.hitkey.spring.web;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 
 import io.hitkey.spring.autoconfigure.HitKeyPendingSignIns;
 import org.junit.jupiter.api.Test;
@@ -19,92 +23,83 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PendingAuthorizationRequestRepositoryTests {
 
-	private final PendingAuthorizationRequestRepository repository = new PendingAuthorizationRequestRepository();
+	private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
 	private final MockHttpSession session = new MockHttpSession();
 
 	@Test
 	void keepsEverySignInStartedInTheSessionUntilItCallsBack() {
-		save("tab-1");
-		save("tab-2");
+		PendingAuthorizationRequestRepository repository = at(START);
+		save(repository, "tab-1");
+		save(repository, "tab-2");
 
-		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNotNull();
-		assertThat(this.repository.removeAuthorizationRequest(callback("tab-1"), new MockHttpServletResponse()))
+		assertThat(repository.loadAuthorizationRequest(callback("tab-1"))).isNotNull();
+		assertThat(repository.removeAuthorizationRequest(callback("tab-1"), new MockHttpServletResponse()))
 			.extracting(OAuth2AuthorizationRequest::getState)
 			.isEqualTo("tab-1");
-		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
-		assertThat(this.repository.loadAuthorizationRequest(callback("tab-2"))).isNotNull();
+		assertThat(repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
+		assertThat(repository.loadAuthorizationRequest(callback("tab-2"))).isNotNull();
 	}
 
 	@Test
-	void leavesTheSessionOnceNoSignInIsPending() {
-		save("tab-1");
-		save("tab-2");
-		this.repository.removeAuthorizationRequest(callback("tab-1"), new MockHttpServletResponse());
-		assertThat(this.session.getAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE)).isNotNull();
+	void keepsEachSignInInAnAttributeOfItsOwnAndLeavesTheSessionOnceNoneIsPending() {
+		PendingAuthorizationRequestRepository repository = at(START);
+		save(repository, "tab-1");
+		save(repository, "tab-2");
+		assertThat(attributeNames()).containsExactlyInAnyOrder(HitKeyPendingSignIns.attributeName("tab-1"),
+				HitKeyPendingSignIns.attributeName("tab-2"));
 
-		this.repository.removeAuthorizationRequest(callback("tab-2"), new MockHttpServletResponse());
+		repository.removeAuthorizationRequest(callback("tab-1"), new MockHttpServletResponse());
+		repository.removeAuthorizationRequest(callback("tab-2"), new MockHttpServletResponse());
 
-		assertThat(this.session.getAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE)).isNull();
+		assertThat(attributeNames()).isEmpty();
 	}
 
 	@Test
-	void aSignInStartedMoreThanTenMinutesAgoIsNeitherLoadedNorKept() {
-		save("tab-1");
-		save("tab-2");
-		startedAgo("tab-1", HitKeyPendingSignIns.MAX_AGE.plusSeconds(1));
+	void aSignInOlderThanTenMinutesIsNoLongerPendingAndLeavesTheSessionWhenTheNextStarts() {
+		save(at(START), "old");
+		assertThat(at(START.plus(HitKeyPendingSignIns.MAX_AGE)).loadAuthorizationRequest(callback("old"))).isNotNull();
+		PendingAuthorizationRequestRepository later = at(START.plus(HitKeyPendingSignIns.MAX_AGE).plusSeconds(1));
 
-		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
-		assertThat(this.repository.removeAuthorizationRequest(callback("tab-1"), new MockHttpServletResponse()))
-			.isNull();
-		assertThat(pending()).containsOnlyKeys("tab-2");
-		assertThat(this.repository.loadAuthorizationRequest(callback("tab-2"))).isNotNull();
+		assertThat(later.loadAuthorizationRequest(callback("old"))).isNull();
+		save(later, "new");
+
+		assertThat(attributeNames()).containsExactly(HitKeyPendingSignIns.attributeName("new"));
+		assertThat(later.removeAuthorizationRequest(callback("old"), new MockHttpServletResponse())).isNull();
 	}
 
 	@Test
-	void theLastExpiredSignInLeavesTheSessionWhenItIsLoaded() {
-		save("tab-1");
-		startedAgo("tab-1", HitKeyPendingSignIns.MAX_AGE.plusSeconds(1));
+	void keepsAtMostTheLatestPendingSignIns() {
+		for (int i = 0; i <= HitKeyPendingSignIns.MAX_PENDING; i++) {
+			save(at(START.plus(Duration.ofSeconds(i))), "tab-" + i);
+		}
+		PendingAuthorizationRequestRepository repository = at(START.plus(Duration.ofMinutes(1)));
 
-		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNull();
-
-		assertThat(this.session.getAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE)).isNull();
+		assertThat(attributeNames()).hasSize(HitKeyPendingSignIns.MAX_PENDING);
+		assertThat(repository.loadAuthorizationRequest(callback("tab-0"))).isNull();
+		assertThat(repository.loadAuthorizationRequest(callback("tab-1"))).isNotNull();
+		assertThat(repository.loadAuthorizationRequest(callback("tab-" + HitKeyPendingSignIns.MAX_PENDING)))
+			.isNotNull();
 	}
 
 	@Test
-	void aSignInStartedLessThanTenMinutesAgoIsLoaded() {
-		save("tab-1");
-		startedAgo("tab-1", HitKeyPendingSignIns.MAX_AGE.minusSeconds(30));
+	void theAttributeOfEarlierVersionsLeavesTheSessionWhenASignInStarts() {
+		this.session.setAttribute(PendingAuthorizationRequestRepository.FORMER_ATTRIBUTE, new HashMap<>());
 
-		assertThat(this.repository.loadAuthorizationRequest(callback("tab-1"))).isNotNull();
+		save(at(START), "tab-1");
+
+		assertThat(attributeNames()).containsExactly(HitKeyPendingSignIns.attributeName("tab-1"));
 	}
 
-	/**
-	 * Make the pending sign-in of the given state look as if it was started the given
-	 * time ago, as a session restored from a shared store after that time would.
-	 */
-	private void startedAgo(String state, Duration age) {
-		Map<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(pending());
-		OAuth2AuthorizationRequest request = requests.get(state);
-		String startedAt = request.getAttributes()
-			.keySet()
-			.stream()
-			.filter((name) -> name.endsWith(".STARTED_AT"))
-			.findFirst()
-			.orElseThrow();
-		requests.put(state, OAuth2AuthorizationRequest.from(request)
-			.attributes((attributes) -> attributes.put(startedAt, System.currentTimeMillis() - age.toMillis()))
-			.build());
-		this.session.setAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE, requests);
+	private List<String> attributeNames() {
+		return Collections.list(this.session.getAttributeNames());
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, OAuth2AuthorizationRequest> pending() {
-		return (Map<String, OAuth2AuthorizationRequest>) this.session
-			.getAttribute(PendingAuthorizationRequestRepository.SESSION_ATTRIBUTE);
+	private PendingAuthorizationRequestRepository at(Instant now) {
+		return new PendingAuthorizationRequestRepository(Clock.fixed(now, ZoneOffset.UTC));
 	}
 
-	private void save(String state) {
+	private void save(PendingAuthorizationRequestRepository repository, String state) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setSession(this.session);
 		OAuth2AuthorizationRequest authorizationRequest = OAuth2AuthorizationRequest.authorizationCode()
@@ -113,7 +108,7 @@ class PendingAuthorizationRequestRepositoryTests {
 			.redirectUri("http://localhost/login/oauth2/code/hitkey")
 			.state(state)
 			.build();
-		this.repository.saveAuthorizationRequest(authorizationRequest, request, new MockHttpServletResponse());
+		repository.saveAuthorizationRequest(authorizationRequest, request, new MockHttpServletResponse());
 	}
 
 	private MockHttpServletRequest callback(String state) {

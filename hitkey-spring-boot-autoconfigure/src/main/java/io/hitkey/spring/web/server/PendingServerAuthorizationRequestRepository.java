@@ -19,21 +19,22 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Keeps the pending authorization requests of a {@code WebSession}, keyed by state, for
- * as long as HitKey's codes live (ten minutes), at most {@value HitKeyPendingSignIns#MAX_PENDING}: the
+ * Keeps the pending authorization requests of a {@code WebSession}, each in an attribute
+ * of its own (see {@link HitKeyPendingSignIns}), for as long as HitKey's codes live: the
  * reactive counterpart of the servlet side's repository. Spring Security's
  * {@code WebSessionOAuth2ServerAuthorizationRequestRepository} keeps only the latest
  * one, so a sign-in started in one tab fails with
- * {@code authorization_request_not_found} once another tab has started its own. The map
- * is replaced, not changed in place, so that shared session stores see the change, and
- * leaves the session once no sign-in is pending.
+ * {@code authorization_request_not_found} once another tab has started its own.
  *
  * @author HitKey
  */
 final class PendingServerAuthorizationRequestRepository
 		implements ServerAuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
-	static final String SESSION_ATTRIBUTE = PendingServerAuthorizationRequestRepository.class.getName() + ".REQUESTS";
+	/**
+	 * Where earlier versions of the starter kept all pending sign-ins, in one attribute.
+	 */
+	static final String FORMER_ATTRIBUTE = PendingServerAuthorizationRequestRepository.class.getName() + ".REQUESTS";
 
 	private final Clock clock;
 
@@ -52,19 +53,29 @@ final class PendingServerAuthorizationRequestRepository
 			return Mono.empty();
 		}
 		return exchange.getSession()
-			.mapNotNull((session) -> HitKeyPendingSignIns.of(session.getAttributes().get(SESSION_ATTRIBUTE)).get(state))
-			.filter(this::isPending);
+			.mapNotNull((session) -> HitKeyPendingSignIns.pending(
+					session.getAttributes().get(HitKeyPendingSignIns.attributeName(state)), this.clock.millis()));
 	}
 
 	@Override
 	public Mono<Void> saveAuthorizationRequest(OAuth2AuthorizationRequest authorizationRequest,
 			ServerWebExchange exchange) {
-		long now = this.clock.millis();
-		return exchange.getSession()
-			.doOnNext((session) -> session.getAttributes()
-				.compute(SESSION_ATTRIBUTE, (name, current) -> HitKeyPendingSignIns
-					.adding(HitKeyPendingSignIns.of(current), authorizationRequest, now)))
-			.then();
+		return exchange.getSession().doOnNext((session) -> {
+			long now = this.clock.millis();
+			Map<String, Object> attributes = session.getAttributes();
+			Map<String, Object> pending = new LinkedHashMap<>();
+			attributes.forEach((name, value) -> {
+				if (HitKeyPendingSignIns.isAttributeName(name)) {
+					pending.put(name, value);
+				}
+			});
+			HitKeyPendingSignIns.toRemoveBeforeStart(pending, now).forEach(attributes::remove);
+			if (attributes.containsKey(FORMER_ATTRIBUTE)) {
+				attributes.remove(FORMER_ATTRIBUTE);
+			}
+			attributes.put(HitKeyPendingSignIns.attributeName(authorizationRequest.getState()),
+					HitKeyPendingSignIns.started(authorizationRequest, now));
+		}).then();
 	}
 
 	@Override
@@ -81,20 +92,9 @@ final class PendingServerAuthorizationRequestRepository
 			// the servlet side does, and keep the pending sign-in for the real callback.
 			return Mono.error(new OAuth2AuthorizationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST)));
 		}
-		return exchange.getSession().mapNotNull((session) -> {
-			OAuth2AuthorizationRequest[] removed = new OAuth2AuthorizationRequest[1];
-			session.getAttributes().computeIfPresent(SESSION_ATTRIBUTE, (name, current) -> {
-				LinkedHashMap<String, OAuth2AuthorizationRequest> requests = new LinkedHashMap<>(
-						HitKeyPendingSignIns.of(current));
-				removed[0] = requests.remove(state);
-				return (requests.isEmpty()) ? null : requests;
-			});
-			return removed[0];
-		}).filter(this::isPending);
-	}
-
-	private boolean isPending(OAuth2AuthorizationRequest request) {
-		return HitKeyPendingSignIns.isPending(request, this.clock.millis());
+		return exchange.getSession()
+			.mapNotNull((session) -> HitKeyPendingSignIns.pending(
+					session.getAttributes().remove(HitKeyPendingSignIns.attributeName(state)), this.clock.millis()));
 	}
 
 	private static @Nullable String state(ServerWebExchange exchange) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 
 import io.hitkey.spring.autoconfigure.HitKeyPendingSignIns;
 import org.junit.jupiter.api.Test;
@@ -42,17 +43,26 @@ class PendingServerAuthorizationRequestRepositoryTests {
 	}
 
 	@Test
-	void leavesTheSessionOnceNoSignInIsPending() {
+	void keepsEachSignInInAnAttributeOfItsOwnAndLeavesTheSessionOnceNoneIsPending() {
 		PendingServerAuthorizationRequestRepository repository = at(START);
 		save(repository, "tab-1");
 		save(repository, "tab-2");
-		repository.removeAuthorizationRequest(callback("tab-1")).block();
-		assertThat(this.session.getAttributes()).containsKey(PendingServerAuthorizationRequestRepository.SESSION_ATTRIBUTE);
+		assertThat(this.session.getAttributes()).containsOnlyKeys(HitKeyPendingSignIns.attributeName("tab-1"),
+				HitKeyPendingSignIns.attributeName("tab-2"));
 
+		repository.removeAuthorizationRequest(callback("tab-1")).block();
 		repository.removeAuthorizationRequest(callback("tab-2")).block();
 
-		assertThat(this.session.getAttributes())
-			.doesNotContainKey(PendingServerAuthorizationRequestRepository.SESSION_ATTRIBUTE);
+		assertThat(this.session.getAttributes()).isEmpty();
+	}
+
+	@Test
+	void theAttributeOfEarlierVersionsLeavesTheSessionWhenASignInStarts() {
+		this.session.getAttributes().put(PendingServerAuthorizationRequestRepository.FORMER_ATTRIBUTE, new HashMap<>());
+
+		save(at(START), "tab-1");
+
+		assertThat(this.session.getAttributes()).containsOnlyKeys(HitKeyPendingSignIns.attributeName("tab-1"));
 	}
 
 	@Test
@@ -64,14 +74,16 @@ class PendingServerAuthorizationRequestRepositoryTests {
 
 		assertThat(later.loadAuthorizationRequest(callback("old")).block()).isNull();
 		assertThat(later.removeAuthorizationRequest(callback("old")).block()).isNull();
+		save(later, "new");
+		assertThat(this.session.getAttributes()).containsOnlyKeys(HitKeyPendingSignIns.attributeName("new"));
 	}
 
 	@Test
 	void keepsAtMostTheLatestPendingSignIns() {
-		PendingServerAuthorizationRequestRepository repository = at(START);
 		for (int i = 0; i <= HitKeyPendingSignIns.MAX_PENDING; i++) {
-			save(repository, "tab-" + i);
+			save(at(START.plus(Duration.ofSeconds(i))), "tab-" + i);
 		}
+		PendingServerAuthorizationRequestRepository repository = at(START.plus(Duration.ofMinutes(1)));
 
 		assertThat(repository.loadAuthorizationRequest(callback("tab-0")).block()).isNull();
 		assertThat(repository.loadAuthorizationRequest(callback("tab-1")).block()).isNotNull();
