@@ -50,9 +50,14 @@ public final class HitKeyJacksonModule extends SecurityJacksonModule {
 		return modules;
 	}
 
+	/**
+	 * Allow {@link HitKeyUser} and {@link Long}: the starter stamps each pending sign-in
+	 * (Spring Security's {@code OAuth2AuthorizationRequest}) with its start time, a
+	 * {@code Long} among the request's attributes.
+	 */
 	@Override
 	public void configurePolymorphicTypeValidator(BasicPolymorphicTypeValidator.Builder builder) {
-		builder.allowIfSubType(HitKeyUser.class);
+		builder.allowIfSubType(HitKeyUser.class).allowIfSubType(Long.class);
 	}
 
 	@Override

@@ -75,6 +75,8 @@ public class HitKeyProperties {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(5);
 
+	private final Session session = new Session();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -153,6 +155,49 @@ public class HitKeyProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Session getSession() {
+		return this.session;
+	}
+
+	/**
+	 * How signed-in sessions are kept in a shared store (Spring Session).
+	 */
+	public static class Session {
+
+		/**
+		 * How Spring Session writes session values to its store (Redis or JDBC): 'jdk'
+		 * leaves Spring Session's default, JDK serialization; 'json' writes them as JSON
+		 * with Spring Security's Jackson modules, and drops values it cannot read.
+		 */
+		private Serialization serialization = Serialization.JDK;
+
+		public Serialization getSerialization() {
+			return this.serialization;
+		}
+
+		public void setSerialization(Serialization serialization) {
+			this.serialization = serialization;
+		}
+
+	}
+
+	/**
+	 * How session values are written to a shared store.
+	 */
+	public enum Serialization {
+
+		/**
+		 * JDK serialization, Spring Session's default.
+		 */
+		JDK,
+
+		/**
+		 * JSON, with Spring Security's Jackson modules.
+		 */
+		JSON
+
 	}
 
 }
