@@ -1,6 +1,9 @@
 package io.hitkey.spring;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -8,12 +11,26 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.jsontype.TypeDeserializer;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.util.StdConverter;
 
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.util.StringUtils;
 
 /**
  * Jackson mix-in for {@link HitKeyUser}: the claims, scopes and authorities are stored,
- * the rest is derived from the claims again when read.
+ * the rest is derived from the claims again when read. The scopes, and
+ * plain authorities ({@link SimpleGrantedAuthority}, what the standard mapping grants),
+ * are stored as their names in one string, a fifth of the bytes of Spring Security's
+ * typed form; authorities of any other type keep their types, and the typed form that
+ * earlier versions wrote is still read.
  *
  * @author HitKey
  */
@@ -23,11 +40,88 @@ import org.springframework.security.core.GrantedAuthority;
 @JsonIgnoreProperties(value = { "id", "project" }, ignoreUnknown = true)
 abstract class HitKeyUserMixin {
 
+	private static final String SEPARATOR = " ";
+
+	@JsonSerialize(converter = ScopesToJson.class)
+	private Collection<String> scopes;
+
+	@JsonSerialize(converter = AuthoritiesToJson.class)
+	private Collection<? extends GrantedAuthority> authorities;
+
 	@JsonCreator
 	static HitKeyUser fromClaims(@JsonProperty("attributes") Map<String, ?> claims,
-			@JsonProperty("scopes") Collection<String> grantedScopes,
-			@JsonProperty("authorities") Collection<? extends GrantedAuthority> authorities) {
+			@JsonProperty("scopes") @JsonDeserialize(using = ScopesFromJson.class) Collection<String> grantedScopes,
+			@JsonProperty("authorities") @JsonDeserialize(
+					using = AuthoritiesFromJson.class) Collection<? extends GrantedAuthority> authorities) {
 		throw new UnsupportedOperationException();
+	}
+
+	static final class ScopesToJson extends StdConverter<Collection<String>, String> {
+
+		@Override
+		public String convert(Collection<String> scopes) {
+			return String.join(SEPARATOR, scopes);
+		}
+
+	}
+
+	static final class ScopesFromJson extends ValueDeserializer<Collection<String>> {
+
+		@Override
+		public Collection<String> deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.currentToken() == JsonToken.VALUE_STRING) {
+				return List.of(StringUtils.tokenizeToStringArray(parser.getString(), SEPARATOR));
+			}
+			return context.readValue(parser,
+					context.getTypeFactory().constructCollectionType(ArrayList.class, String.class));
+		}
+
+		@Override
+		public Object deserializeWithType(JsonParser parser, DeserializationContext context,
+				TypeDeserializer typeDeserializer) {
+			return (parser.currentToken() == JsonToken.VALUE_STRING) ? deserialize(parser, context)
+					: typeDeserializer.deserializeTypedFromAny(parser, context);
+		}
+
+	}
+
+	static final class AuthoritiesToJson extends StdConverter<Collection<? extends GrantedAuthority>, Object> {
+
+		@Override
+		public Object convert(Collection<? extends GrantedAuthority> authorities) {
+			List<String> names = new ArrayList<>(authorities.size());
+			for (GrantedAuthority authority : authorities) {
+				if (authority.getClass() != SimpleGrantedAuthority.class || !StringUtils.hasText(authority.getAuthority())
+						|| authority.getAuthority().contains(SEPARATOR)) {
+					return new ArrayList<>(authorities);
+				}
+				names.add(authority.getAuthority());
+			}
+			return String.join(SEPARATOR, names);
+		}
+
+	}
+
+	static final class AuthoritiesFromJson extends ValueDeserializer<Collection<? extends GrantedAuthority>> {
+
+		@Override
+		public Collection<? extends GrantedAuthority> deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.currentToken() == JsonToken.VALUE_STRING) {
+				return Arrays.stream(StringUtils.tokenizeToStringArray(parser.getString(), SEPARATOR))
+					.map(SimpleGrantedAuthority::new)
+					.toList();
+			}
+			return context.readValue(parser,
+					context.getTypeFactory().constructCollectionType(ArrayList.class, GrantedAuthority.class));
+		}
+
+		@Override
+		public Object deserializeWithType(JsonParser parser, DeserializationContext context,
+				TypeDeserializer typeDeserializer) {
+			return (parser.currentToken() == JsonToken.VALUE_STRING) ? deserialize(parser, context)
+					: typeDeserializer.deserializeTypedFromAny(parser, context);
+		}
+
 	}
 
 }

@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +52,38 @@ class HitKeyUserSerializationTests {
 
 		assertThat(json).contains("\"@class\":\"io.hitkey.spring.HitKeyUser\"").contains("山田太郎");
 		assertSameSignIn((OAuth2AuthenticationToken) copy.getAuthentication());
+	}
+
+	@Test
+	void plainAuthoritiesAreStoredAsTheirNamesAndOthersKeepTheirType() {
+		JsonMapper mapper = JsonMapper.builder()
+			.addModules(HitKeyJacksonModule.securityModules(getClass().getClassLoader()))
+			.build();
+		OAuth2UserAuthority typed = new OAuth2UserAuthority("OAUTH2_USER", Map.of("sub", this.user.getName()));
+		HitKeyUser plain = HitKeyUser.fromClaims(this.user.getAttributes(), this.user.scopes(),
+				List.of(new SimpleGrantedAuthority("ROLE_OWNER"), new SimpleGrantedAuthority("PERMISSION_can_deploy")));
+		HitKeyUser mixed = HitKeyUser.fromClaims(this.user.getAttributes(), this.user.scopes(),
+				List.of(new SimpleGrantedAuthority("ROLE_OWNER"), typed));
+
+		String plainJson = mapper.writeValueAsString(new SecurityContextImpl(
+				new OAuth2AuthenticationToken(plain, plain.getAuthorities(), "hitkey")));
+		HitKeyUser mixedCopy = (HitKeyUser) mapper
+			.readValue(mapper.writeValueAsString(new SecurityContextImpl(
+					new OAuth2AuthenticationToken(mixed, mixed.getAuthorities(), "hitkey"))), SecurityContext.class)
+			.getAuthentication()
+			.getPrincipal();
+
+		assertThat(plainJson).contains("\"authorities\":\"ROLE_OWNER PERMISSION_can_deploy\"");
+		HitKeyUser plainCopy = (HitKeyUser) mapper.readValue(plainJson, SecurityContext.class)
+			.getAuthentication()
+			.getPrincipal();
+		assertThat(plainCopy.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactlyInAnyOrder("ROLE_OWNER", "PERMISSION_can_deploy");
+		assertThat(List.<GrantedAuthority>copyOf(mixedCopy.getAuthorities())).contains(typed).hasSize(2);
+		String earlierForm = plainJson.replaceFirst("\"scopes\":\"[^\"]*\"",
+				"\"scopes\":[\"java.util.Collections\\$UnmodifiableSet\",[\"openid\",\"profile\"]]");
+		assertThat(((HitKeyUser) mapper.readValue(earlierForm, SecurityContext.class).getAuthentication().getPrincipal())
+			.scopes()).containsExactlyInAnyOrder("openid", "profile");
 	}
 
 	private void assertSameSignIn(OAuth2AuthenticationToken copy) {
