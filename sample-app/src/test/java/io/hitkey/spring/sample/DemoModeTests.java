@@ -1,5 +1,13 @@
 package io.hitkey.spring.sample;
 
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import io.hitkey.spring.autoconfigure.HitKeyProperties;
 import io.hitkey.spring.test.FakeHitKey;
 import org.junit.jupiter.api.Test;
@@ -13,7 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample starts a fake HitKey only when no HitKey credentials are set.
+ * The sample starts a fake HitKey only when no HitKey credentials are set; instances run
+ * with the shared-sessions profile share one.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoModeTests {
@@ -36,6 +45,36 @@ class DemoModeTests {
 			assertThat(context.getBeanProvider(FakeHitKey.class).getIfAvailable()).isNull();
 			assertThat(context.getBean(HitKeyProperties.class).getApiUrl()).isEqualTo("https://api.hitkey.io");
 			assertThat(output).doesNotContain("Demo mode");
+		}
+	}
+
+	@Test
+	void withSharedSessionsASecondInstanceSignsInAgainstTheFirstInstancesFakeHitKey(CapturedOutput output)
+			throws Exception {
+		String[] args = { "--spring.profiles.active=shared-sessions", "--sample.demo-hitkey.port=" + freePort() };
+		try (ConfigurableApplicationContext first = run(args); ConfigurableApplicationContext second = run(args)) {
+			FakeHitKey hitKey = first.getBean(FakeHitKey.class);
+			assertThat(second.getBeanProvider(FakeHitKey.class).getIfAvailable()).isNull();
+			assertThat(output).contains("Demo mode: signing in against a fake HitKey at " + hitKey.authUrl()
+					+ ", which another instance of the sample started");
+			hitKey.autoApprove(hitKey.users().get(0));
+			HttpClient browser = HttpClient.newBuilder()
+				.cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NORMAL)
+				.build();
+			URI signIn = URI.create("http://localhost:" + second.getEnvironment().getProperty("local.server.port")
+					+ "/oauth2/authorization/hitkey");
+			HttpResponse<String> profile = browser.send(HttpRequest.newBuilder(signIn).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(profile.uri().getPath()).isEqualTo("/profile");
+			assertThat(profile.body()).contains("Ada Lovelace");
+			assertThat(hitKey.tokenCalls("authorization_code")).isOne();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
 		}
 	}
 
