@@ -1,19 +1,23 @@
 package io.hitkey.spring.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.jackson.SecurityJacksonModule;
 import org.springframework.session.Session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link HitKeySessionAutoConfiguration}.
@@ -47,6 +51,24 @@ class HitKeySessionAutoConfigurationTests {
 	}
 
 	@Test
+	void anApplicationsOwnJacksonModuleAllowsItsOwnSessionValues() {
+		Cart cart = new Cart("cart-1", 3);
+		this.contextRunner.withPropertyValues("hitkey.session.serialization=json")
+			.withUserConfiguration(CartModule.class)
+			.run((context) -> {
+				ConversionService jdbc = context.getBean("springSessionConversionService", ConversionService.class);
+				assertThat(jdbc.convert(jdbc.convert(cart, byte[].class), Object.class)).isEqualTo(cart);
+			});
+		this.contextRunner.withPropertyValues("hitkey.session.serialization=json")
+			.run((context) -> assertThatExceptionOfType(ConversionFailedException.class).isThrownBy(
+					() -> context.getBean("springSessionConversionService", ConversionService.class)
+						.convert(cart, byte[].class))
+				.havingCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.withMessageContaining("A session value of type " + Cart.class.getName() + " cannot be written as JSON"));
+	}
+
+	@Test
 	void anApplicationsOwnSerializerAndConversionServiceAreLeftAlone() {
 		this.contextRunner.withPropertyValues("hitkey.session.serialization=json")
 			.withUserConfiguration(OwnSerializers.class)
@@ -69,6 +91,27 @@ class HitKeySessionAutoConfigurationTests {
 	void withoutHitKeyNothingIsConfigured() {
 		this.contextRunner.withPropertyValues("hitkey.session.serialization=json", "hitkey.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SessionJson.class));
+	}
+
+	record Cart(String id, int items) {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CartModule {
+
+		@Bean
+		SecurityJacksonModule cartModule() {
+			return new SecurityJacksonModule() {
+
+				@Override
+				public void configurePolymorphicTypeValidator(BasicPolymorphicTypeValidator.Builder builder) {
+					builder.allowIfSubType(Cart.class);
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,6 +21,8 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
@@ -76,6 +78,19 @@ class SessionJsonTests {
 		assertThat(roundTrip(1_764_000_000_000L)).isEqualTo(1_764_000_000_000L);
 		assertThat(roundTrip(1800)).isEqualTo(1800);
 		assertThat(roundTrip(new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t"))).isInstanceOf(DefaultCsrfToken.class);
+	}
+
+	@Test
+	void theSignInFailureShownOnTheFailurePageRoundTrips() {
+		OAuth2AuthenticationException failure = new OAuth2AuthenticationException(
+				new OAuth2Error("invalid_grant", "The code has expired", null));
+
+		Object copy = roundTrip(failure);
+
+		assertThat(copy).isInstanceOfSatisfying(OAuth2AuthenticationException.class, (exception) -> {
+			assertThat(exception.getError().getErrorCode()).isEqualTo("invalid_grant");
+			assertThat(exception.getError().getDescription()).isEqualTo("The code has expired");
+		});
 	}
 
 	@Test
