@@ -14,14 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A browser, or an API client, on the test application: a real HTTP client with its
  * own cookies that shows each redirect instead of following it.
  */
-final class Visitor {
+public final class Visitor {
 
-	static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+	public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	private final CookieManager cookies = new CookieManager();
 
@@ -33,25 +34,36 @@ final class Visitor {
 
 	private final String origin;
 
-	Visitor(int port) {
-		this.origin = "http://localhost:" + port;
+	private final UnaryOperator<URI> network;
+
+	public Visitor(int port) {
+		this(port, UnaryOperator.identity());
 	}
 
-	String origin() {
+	/**
+	 * A visitor whose requests pass through the given network, such as a load balancer
+	 * that picks the application instance each request goes to.
+	 */
+	public Visitor(int port, UnaryOperator<URI> network) {
+		this.origin = "http://localhost:" + port;
+		this.network = network;
+	}
+
+	public String origin() {
 		return this.origin;
 	}
 
-	HttpResponse<String> get(String pathOrUrl) {
+	public HttpResponse<String> get(String pathOrUrl) {
 		return get(pathOrUrl, Map.of("Accept", BROWSER_ACCEPT));
 	}
 
-	HttpResponse<String> get(String pathOrUrl, Map<String, String> headers) {
+	public HttpResponse<String> get(String pathOrUrl, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl));
 		headers.forEach(request::header);
 		return send(request.GET());
 	}
 
-	HttpResponse<String> post(String pathOrUrl, Map<String, String> form) {
+	public HttpResponse<String> post(String pathOrUrl, Map<String, String> form) {
 		StringBuilder body = new StringBuilder();
 		form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
 			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
@@ -67,7 +79,7 @@ final class Visitor {
 	 * Go to the given page as a browser does: follow every redirect hop by hop, HitKey's
 	 * authorize page included, until a page renders.
 	 */
-	Journey browse(String pathOrUrl) {
+	public Journey browse(String pathOrUrl) {
 		return follow(get(pathOrUrl));
 	}
 
@@ -75,7 +87,7 @@ final class Visitor {
 	 * Follow redirects from the given answer hop by hop, as a browser does, until a page
 	 * renders. More than {@value Journey#MAX_REDIRECTS} redirects fail the test: a loop.
 	 */
-	Journey follow(HttpResponse<String> response) {
+	public Journey follow(HttpResponse<String> response) {
 		List<HttpResponse<String>> hops = new ArrayList<>(List.of(response));
 		HttpResponse<String> current = response;
 		while (isRedirect(current)) {
@@ -93,20 +105,24 @@ final class Visitor {
 				&& response.headers().firstValue("Location").isPresent();
 	}
 
-	Optional<HttpCookie> sessionCookie() {
+	public Optional<HttpCookie> sessionCookie() {
+		return cookie("JSESSIONID");
+	}
+
+	public Optional<HttpCookie> cookie(String name) {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
-			.filter((cookie) -> "JSESSIONID".equals(cookie.getName()))
+			.filter((cookie) -> name.equals(cookie.getName()))
 			.findFirst();
 	}
 
-	static String location(HttpResponse<?> response) {
+	public static String location(HttpResponse<?> response) {
 		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 	private URI uri(String pathOrUrl) {
-		return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : this.origin + pathOrUrl);
+		return this.network.apply(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : this.origin + pathOrUrl));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -126,35 +142,35 @@ final class Visitor {
 	/**
 	 * Every answer a browser got on its way to a page, the page last.
 	 */
-	record Journey(List<HttpResponse<String>> hops) {
+	public record Journey(List<HttpResponse<String>> hops) {
 
 		static final int MAX_REDIRECTS = 15;
 
 		/**
 		 * Return the page the browser ended on.
 		 */
-		HttpResponse<String> page() {
+		public HttpResponse<String> page() {
 			return this.hops.get(this.hops.size() - 1);
 		}
 
 		/**
 		 * Return how many redirects the browser followed.
 		 */
-		int redirects() {
+		public int redirects() {
 			return this.hops.size() - 1;
 		}
 
 		/**
 		 * Return the URL of each answer, in order.
 		 */
-		List<String> urls() {
+		public List<String> urls() {
 			return this.hops.stream().map((hop) -> hop.statusCode() + " " + hop.uri()).toList();
 		}
 
 		/**
 		 * Return whether the browser passed through a URL whose path is the given one.
 		 */
-		boolean passedThrough(String path) {
+		public boolean passedThrough(String path) {
 			return this.hops.stream().anyMatch((hop) -> hop.uri().getPath().equals(path));
 		}
 
