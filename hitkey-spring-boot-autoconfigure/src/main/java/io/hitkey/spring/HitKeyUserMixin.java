@@ -65,22 +65,15 @@ abstract class HitKeyUserMixin {
 
 	}
 
-	static final class ScopesFromJson extends ValueDeserializer<Collection<String>> {
+	static final class ScopesFromJson extends NamesOrTypedList<String> {
 
-		@Override
-		public Collection<String> deserialize(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() == JsonToken.VALUE_STRING) {
-				return List.of(StringUtils.tokenizeToStringArray(parser.getString(), SEPARATOR));
-			}
-			return context.readValue(parser,
-					context.getTypeFactory().constructCollectionType(ArrayList.class, String.class));
+		ScopesFromJson() {
+			super(String.class);
 		}
 
 		@Override
-		public Object deserializeWithType(JsonParser parser, DeserializationContext context,
-				TypeDeserializer typeDeserializer) {
-			return (parser.currentToken() == JsonToken.VALUE_STRING) ? deserialize(parser, context)
-					: typeDeserializer.deserializeTypedFromAny(parser, context);
+		String fromName(String name) {
+			return name;
 		}
 
 	}
@@ -102,17 +95,42 @@ abstract class HitKeyUserMixin {
 
 	}
 
-	static final class AuthoritiesFromJson extends ValueDeserializer<Collection<? extends GrantedAuthority>> {
+	static final class AuthoritiesFromJson extends NamesOrTypedList<GrantedAuthority> {
+
+		AuthoritiesFromJson() {
+			super(GrantedAuthority.class);
+		}
 
 		@Override
-		public Collection<? extends GrantedAuthority> deserialize(JsonParser parser, DeserializationContext context) {
+		GrantedAuthority fromName(String name) {
+			return new SimpleGrantedAuthority(name);
+		}
+
+	}
+
+	/**
+	 * Reads a list stored as one string of names, or, as Spring Security's typed form
+	 * (which earlier versions wrote for every list), as a typed list.
+	 */
+	abstract static class NamesOrTypedList<T> extends ValueDeserializer<Collection<T>> {
+
+		private final Class<T> elementType;
+
+		NamesOrTypedList(Class<T> elementType) {
+			this.elementType = elementType;
+		}
+
+		abstract T fromName(String name);
+
+		@Override
+		public Collection<T> deserialize(JsonParser parser, DeserializationContext context) {
 			if (parser.currentToken() == JsonToken.VALUE_STRING) {
 				return Arrays.stream(StringUtils.tokenizeToStringArray(parser.getString(), SEPARATOR))
-					.map(SimpleGrantedAuthority::new)
+					.map(this::fromName)
 					.toList();
 			}
 			return context.readValue(parser,
-					context.getTypeFactory().constructCollectionType(ArrayList.class, GrantedAuthority.class));
+					context.getTypeFactory().constructCollectionType(ArrayList.class, this.elementType));
 		}
 
 		@Override

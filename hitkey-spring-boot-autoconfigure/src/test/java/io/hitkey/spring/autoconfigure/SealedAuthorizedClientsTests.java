@@ -111,8 +111,12 @@ class SealedAuthorizedClientsTests {
 	}
 
 	private OAuth2AuthorizedClient client() {
+		return authorizedClient(this.registration, "3f6c1a8e-sub");
+	}
+
+	static OAuth2AuthorizedClient authorizedClient(ClientRegistration registration, String principalName) {
 		Instant now = Instant.now();
-		return new OAuth2AuthorizedClient(this.registration, "3f6c1a8e-sub",
+		return new OAuth2AuthorizedClient(registration, principalName,
 				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, ACCESS_TOKEN, now, now.plusSeconds(3600)),
 				new OAuth2RefreshToken(REFRESH_TOKEN, now));
 	}

@@ -1,6 +1,5 @@
 package io.hitkey.spring.autoconfigure;
 
-import java.time.Instant;
 import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,11 +84,7 @@ class SessionAuthorizedClientRepositoryTests {
 	}
 
 	private OAuth2AuthorizedClient authorizedClient() {
-		Instant now = Instant.now();
-		return new OAuth2AuthorizedClient(this.registration, "ada",
-				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, SealedAuthorizedClientsTests.ACCESS_TOKEN,
-						now, now.plusSeconds(3600)),
-				new OAuth2RefreshToken(SealedAuthorizedClientsTests.REFRESH_TOKEN, now));
+		return SealedAuthorizedClientsTests.authorizedClient(this.registration, "ada");
 	}
 
 	private static SessionAuthorizedClientRepository repository(ClientRegistration registration) {

@@ -1,7 +1,5 @@
 package io.hitkey.spring.autoconfigure;
 
-import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -13,8 +11,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.web.server.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,11 +83,7 @@ class WebSessionAuthorizedClientRepositoryTests {
 	}
 
 	private OAuth2AuthorizedClient authorizedClient() {
-		Instant now = Instant.now();
-		return new OAuth2AuthorizedClient(this.registration, "ada",
-				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, SealedAuthorizedClientsTests.ACCESS_TOKEN,
-						now, now.plusSeconds(3600)),
-				new OAuth2RefreshToken(SealedAuthorizedClientsTests.REFRESH_TOKEN, now));
+		return SealedAuthorizedClientsTests.authorizedClient(this.registration, "ada");
 	}
 
 	private static WebSessionAuthorizedClientRepository repository(ClientRegistration registration) {
