@@ -21,6 +21,9 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class WebSessionAuthorizedClientRepository implements ServerOAuth2AuthorizedClientRepository {
 
+	private static final String FORMER_ATTRIBUTE = WebSessionServerOAuth2AuthorizedClientRepository.class.getName()
+			+ ".AUTHORIZED_CLIENTS";
+
 	private final ServerOAuth2AuthorizedClientRepository former = new WebSessionServerOAuth2AuthorizedClientRepository();
 
 	private final ReactiveClientRegistrationRepository registrations;
@@ -53,7 +56,7 @@ final class WebSessionAuthorizedClientRepository implements ServerOAuth2Authoriz
 			.doOnNext((session) -> session.getAttributes()
 				.put(SealedAuthorizedClients.attributeName(registrationId),
 						SealedAuthorizedClients.seal(authorizedClient)))
-			.then(this.former.removeAuthorizedClient(registrationId, principal, exchange));
+			.then(removeFormer(registrationId, principal, exchange));
 	}
 
 	@Override
@@ -62,7 +65,19 @@ final class WebSessionAuthorizedClientRepository implements ServerOAuth2Authoriz
 		return exchange.getSession()
 			.doOnNext((session) -> session.getAttributes()
 				.remove(SealedAuthorizedClients.attributeName(clientRegistrationId)))
-			.then(this.former.removeAuthorizedClient(clientRegistrationId, principal, exchange));
+			.then(removeFormer(clientRegistrationId, principal, exchange));
+	}
+
+	/**
+	 * Remove the client that earlier versions kept, where there is one: Spring's
+	 * repository removes its attribute whether or not it is there, which a shared store
+	 * would write on every save.
+	 */
+	private Mono<Void> removeFormer(String registrationId, @Nullable Authentication principal,
+			ServerWebExchange exchange) {
+		return exchange.getSession()
+			.filter((session) -> session.getAttributes().containsKey(FORMER_ATTRIBUTE))
+			.flatMap((session) -> this.former.removeAuthorizedClient(registrationId, principal, exchange));
 	}
 
 }
