@@ -15,6 +15,7 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.jackson.SecurityJacksonModule;
 import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -77,6 +78,18 @@ class HitKeySessionAutoConfigurationTests {
 					.isSameAs(context.getBean(OwnSerializers.class).serializer);
 				assertThat(context.getBean("springSessionConversionService")).isInstanceOf(DefaultConversionService.class);
 			});
+	}
+
+	@Test
+	void eachStoreGetsItsOwnBeanWithoutTheOthersClasses() {
+		this.contextRunner.withPropertyValues("hitkey.session.serialization=json")
+			.withClassLoader(new FilteredClassLoader(RedisSerializer.class))
+			.run((context) -> assertThat(context).hasBean("springSessionConversionService")
+				.doesNotHaveBean("springSessionDefaultRedisSerializer"));
+		this.contextRunner.withPropertyValues("hitkey.session.serialization=json")
+			.withClassLoader(new FilteredClassLoader(JdbcIndexedSessionRepository.class))
+			.run((context) -> assertThat(context).hasBean("springSessionDefaultRedisSerializer")
+				.doesNotHaveBean("springSessionConversionService"));
 	}
 
 	@Test
