@@ -1,5 +1,7 @@
 package io.hitkey.spring.autoconfigure;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,40 +13,73 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.security.jackson.SecurityJacksonModule;
 import org.springframework.session.Session;
 import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.session.data.redis.RedisSessionRepository;
+import org.springframework.session.jdbc.Db2JdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.OracleJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.SqlServerJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of JSON sessions for Spring Session's Redis and JDBC stores, when
- * {@code hitkey.session.serialization=json}: Spring Session's serializer (Redis) or
- * conversion service (JDBC) writes session values with {@link SessionJson}, and a
- * session whose bookkeeping cannot be read is dropped, not answered with an error.
+ * Auto-configuration} of Spring Session's stores for signing in with HitKey: concurrent
+ * sign-ins of one session that Spring Session JDBC takes (see
+ * {@link ConcurrentJdbcSessionWrites}), and, with
+ * {@code hitkey.session.serialization=json}, JSON sessions: Spring Session's serializer
+ * (Redis) or conversion service (JDBC) writes session values with {@link SessionJson},
+ * and a session whose bookkeeping cannot be read is dropped, not answered with an error.
  * An application's own {@code springSessionDefaultRedisSerializer} or
  * {@code springSessionConversionService} bean is left alone.
  *
  * @author HitKey
  * @since 0.1.0
  */
-@AutoConfiguration(after = HitKeyAutoConfiguration.class)
-@ConditionalOnClass({ Session.class, SecurityJacksonModule.class })
+@AutoConfiguration(after = HitKeyAutoConfiguration.class,
+		afterName = "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration")
+@ConditionalOnClass(Session.class)
 @ConditionalOnBean(HitKeyProperties.class)
-@ConditionalOnProperty(name = "hitkey.session.serialization", havingValue = "json")
 public final class HitKeySessionAutoConfiguration {
 
-	@Bean
-	SessionJson hitKeySessionJson(ObjectProvider<SecurityJacksonModule> applicationModules) {
-		return new SessionJson(HitKeySessionAutoConfiguration.class.getClassLoader(),
-				applicationModules.orderedStream().toList());
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ JdbcIndexedSessionRepository.class, JdbcUtils.class })
+	static class JdbcConcurrentWritesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean({ PostgreSqlJdbcIndexedSessionRepositoryCustomizer.class,
+				MySqlJdbcIndexedSessionRepositoryCustomizer.class, OracleJdbcIndexedSessionRepositoryCustomizer.class,
+				SqlServerJdbcIndexedSessionRepositoryCustomizer.class, Db2JdbcIndexedSessionRepositoryCustomizer.class })
+		ConcurrentJdbcSessionWrites hitKeyConcurrentJdbcSessionWrites(
+				@SpringSessionDataSource ObjectProvider<DataSource> sessionDataSource,
+				ObjectProvider<DataSource> dataSource) {
+			return new ConcurrentJdbcSessionWrites(() -> sessionDataSource.getIfAvailable(dataSource::getIfUnique));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ RedisSerializer.class, RedisSessionRepository.class })
+	@ConditionalOnClass(SecurityJacksonModule.class)
+	@ConditionalOnProperty(name = "hitkey.session.serialization", havingValue = "json")
+	static class JsonSessionConfiguration {
+
+		@Bean
+		SessionJson hitKeySessionJson(ObjectProvider<SecurityJacksonModule> applicationModules) {
+			return new SessionJson(HitKeySessionAutoConfiguration.class.getClassLoader(),
+					applicationModules.orderedStream().toList());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RedisSerializer.class, RedisSessionRepository.class, SecurityJacksonModule.class })
+	@ConditionalOnProperty(name = "hitkey.session.serialization", havingValue = "json")
 	static class RedisSessionConfiguration {
 
 		@Bean
@@ -67,7 +102,8 @@ public final class HitKeySessionAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JdbcIndexedSessionRepository.class)
+	@ConditionalOnClass({ JdbcIndexedSessionRepository.class, SecurityJacksonModule.class })
+	@ConditionalOnProperty(name = "hitkey.session.serialization", havingValue = "json")
 	static class JdbcSessionConfiguration {
 
 		@Bean

@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.jackson.SecurityJacksonModule;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -93,11 +94,21 @@ class HitKeySessionAutoConfigurationTests {
 	}
 
 	@Test
+	void springSessionJdbcTakesConcurrentWritesUnlessTheApplicationChoseItsOwnUpsert() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ConcurrentJdbcSessionWrites.class));
+		this.contextRunner.withBean(PostgreSqlJdbcIndexedSessionRepositoryCustomizer.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(ConcurrentJdbcSessionWrites.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JdbcIndexedSessionRepository.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ConcurrentJdbcSessionWrites.class));
+	}
+
+	@Test
 	void withoutSpringSessionNothingIsConfigured() {
 		this.contextRunner.withPropertyValues("hitkey.session.serialization=json")
 			.withClassLoader(new FilteredClassLoader(Session.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SessionJson.class)
-				.doesNotHaveBean("springSessionDefaultRedisSerializer"));
+				.doesNotHaveBean("springSessionDefaultRedisSerializer")
+				.doesNotHaveBean(ConcurrentJdbcSessionWrites.class));
 	}
 
 	@Test
