@@ -2,7 +2,7 @@ package io.hitkey.spring.web;
 
 import java.io.IOException;
 
-import io.hitkey.spring.autoconfigure.HitKeyLogText;
+import io.hitkey.spring.autoconfigure.HitKeySignInFailures;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,14 +10,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
- * Ends a failed sign-in on the failure page, like Spring Security's default, and logs
- * one line that says why: the OAuth2 error code and HitKey's message, which carry no
- * secrets.
+ * Ends a failed sign-in on the failure page, like Spring Security's default, logs one
+ * line that says why, and keeps the error for the failure page without its cause (see
+ * {@link HitKeySignInFailures}).
  *
  * @author HitKey
  */
@@ -32,16 +30,8 @@ final class HitKeyLoginFailureHandler extends SimpleUrlAuthenticationFailureHand
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
-		if (exception instanceof OAuth2AuthenticationException oauth2) {
-			OAuth2Error error = oauth2.getError();
-			// Both may come from the callback's query: anyone can put line breaks there.
-			logger.warn("HitKey sign-in failed: " + HitKeyLogText.of(error.getErrorCode())
-					+ ((error.getDescription() != null) ? ": " + HitKeyLogText.of(error.getDescription()) : ""));
-		}
-		else {
-			logger.warn("HitKey sign-in failed: " + exception.getClass().getSimpleName());
-		}
-		super.onAuthenticationFailure(request, response, exception);
+		logger.warn(HitKeySignInFailures.logLine(exception));
+		super.onAuthenticationFailure(request, response, HitKeySignInFailures.forSession(exception));
 	}
 
 }
