@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,6 +132,7 @@ public final class Benchmarks {
 				if (tls) {
 					protectedVersusOpen(starterUrl, handWrittenUrl);
 					sessionBytes(starterUrl, handWrittenUrl);
+					sessionsInRedis(hitKey);
 					refreshes(hitKey, starterUrl, handWrittenUrl);
 				}
 			}
@@ -288,6 +290,54 @@ public final class Benchmarks {
 		}
 		this.results.put(starter.get("attributes"), "session_attributes", "starter");
 		this.results.put(handWritten.get("attributes"), "session_attributes", "hand_written");
+	}
+
+	/**
+	 * The session after a sign-in as a real Redis holds it, where {@code redis-server} is
+	 * installed: the starter with JDK serialization and as JSON, the hand-written
+	 * application with JDK serialization (its tokens stay on its heap).
+	 */
+	private void sessionsInRedis(FakeHitKey hitKey) throws Exception {
+		Optional<Path> program = RedisServer.program();
+		if (program.isEmpty()) {
+			log("Session in Redis skipped: redis-server not found on PATH");
+			this.results.put("redis-server not found on PATH", "session_in_redis", "skipped");
+			return;
+		}
+		log("Session in Redis after sign-in");
+		try (RedisSessions redis = RedisSessions.start(program.get())) {
+			RedisSessions.Footprint starterJdk = redis.measure(Contender.STARTER, "jdk", hitKey.authUrl(),
+					hitKey.apiUrl());
+			RedisSessions.Footprint handWrittenJdk = redis.measure(Contender.HAND_WRITTEN, "jdk", hitKey.authUrl(),
+					hitKey.apiUrl());
+			RedisSessions.Footprint starterJson = redis.measure(Contender.STARTER, "json", hitKey.authUrl(),
+					hitKey.apiUrl());
+			putInRedis(starterJdk, "starter_jdk");
+			putInRedis(handWrittenJdk, "hand_written_jdk");
+			putInRedis(starterJson, "starter_json");
+			this.results.row("Session in Redis, JDK: MEMORY USAGE", Results.format(starterJdk.memoryUsage()),
+					Results.format(handWrittenJdk.memoryUsage()), "",
+					ratio((double) starterJdk.memoryUsage() / handWrittenJdk.memoryUsage()), "");
+			this.results.row("  its hash's field values, bytes", Results.format(starterJdk.valueBytes()),
+					Results.format(handWrittenJdk.valueBytes()), "",
+					ratio((double) starterJdk.valueBytes() / handWrittenJdk.valueBytes()), "");
+			this.results.row("  its hash's fields (empty)", fields(starterJdk), fields(handWrittenJdk), "", "", "");
+			this.results.row("Session in Redis, JSON: MEMORY USAGE", Results.format(starterJson.memoryUsage()), "", "",
+					"", "");
+			this.results.row("  its hash's field values, bytes", Results.format(starterJson.valueBytes()), "", "", "",
+					"");
+			this.results.row("  its hash's fields (empty)", fields(starterJson), "", "", "", "");
+		}
+	}
+
+	private void putInRedis(RedisSessions.Footprint footprint, String name) {
+		this.results.put(footprint.memoryUsage(), "session_in_redis", name, "memory_usage");
+		this.results.put(footprint.valueBytes(), "session_in_redis", name, "field_value_bytes");
+		this.results.put(footprint.fields(), "session_in_redis", name, "fields");
+	}
+
+	private static String fields(RedisSessions.Footprint footprint) {
+		return footprint.fields().size() + " (" + footprint.emptyFields() + ")";
 	}
 
 	private static JsonNode sessionBytes(String appUrl) {

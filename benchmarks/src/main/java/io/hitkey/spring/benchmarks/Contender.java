@@ -1,7 +1,9 @@
 package io.hitkey.spring.benchmarks;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.hitkey.spring.test.FakeHitKey;
@@ -14,7 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The applications compared, each started on a random port against a HitKey at the given
- * URLs.
+ * URLs. Spring Session on Redis is on the class path for {@link #startOnRedis}; every other
+ * start excludes the auto-configurations it brings, so the contenders keep their sessions
+ * on the heap, as they would without it.
  */
 enum Contender {
 
@@ -55,10 +59,18 @@ enum Contender {
 		@Override
 		Map<String, Object> properties(String authUrl, String apiUrl) {
 			Map<String, Object> properties = common();
-			properties.put("spring.autoconfigure.exclude", securityAutoConfigurations());
+			exclude(properties, (name) -> name.contains(".security.") || name.startsWith("io.hitkey."));
 			return properties;
 		}
 	};
+
+	/**
+	 * The packages of the auto-configurations that {@code spring-boot-starter-session-data-redis}
+	 * brings: Spring Session, Spring Data (Redis, web support), persistence, transactions, Netty.
+	 */
+	private static final List<String> SESSION_STORE_PACKAGES = List.of("org.springframework.boot.session.",
+			"org.springframework.boot.data.", "org.springframework.boot.persistence.",
+			"org.springframework.boot.transaction.", "org.springframework.boot.netty.");
 
 	private final String key;
 
@@ -78,9 +90,30 @@ enum Contender {
 
 	abstract Map<String, Object> properties(String authUrl, String apiUrl);
 
+	/**
+	 * Start the contender with its sessions on the heap.
+	 */
 	ConfigurableApplicationContext start(String authUrl, String apiUrl) {
+		Map<String, Object> properties = properties(authUrl, apiUrl);
+		exclude(properties, (name) -> SESSION_STORE_PACKAGES.stream().anyMatch(name::startsWith));
+		return run(properties);
+	}
+
+	/**
+	 * Start the contender with Spring Session on the Redis at the given port, with Boot's
+	 * defaults (one hash per session) and the given {@code hitkey.session.serialization}.
+	 */
+	ConfigurableApplicationContext startOnRedis(String authUrl, String apiUrl, int redisPort, String serialization) {
+		Map<String, Object> properties = properties(authUrl, apiUrl);
+		properties.put("spring.data.redis.host", "127.0.0.1");
+		properties.put("spring.data.redis.port", String.valueOf(redisPort));
+		properties.put("hitkey.session.serialization", serialization);
+		return run(properties);
+	}
+
+	private ConfigurableApplicationContext run(Map<String, Object> properties) {
 		return new SpringApplicationBuilder(this.application).web(WebApplicationType.SERVLET)
-			.properties(properties(authUrl, apiUrl))
+			.properties(properties)
 			.run();
 	}
 
@@ -97,12 +130,17 @@ enum Contender {
 		return properties;
 	}
 
-	private static String securityAutoConfigurations() {
-		return ImportCandidates.load(AutoConfiguration.class, Contender.class.getClassLoader())
+	/**
+	 * Add the auto-configurations on the class path whose names match to those the
+	 * properties exclude.
+	 */
+	private static void exclude(Map<String, Object> properties, Predicate<String> names) {
+		String excluded = ImportCandidates.load(AutoConfiguration.class, Contender.class.getClassLoader())
 			.getCandidates()
 			.stream()
-			.filter((name) -> name.contains(".security.") || name.startsWith("io.hitkey."))
+			.filter(names)
 			.collect(Collectors.joining(","));
+		properties.merge("spring.autoconfigure.exclude", excluded, (before, more) -> before + "," + more);
 	}
 
 }

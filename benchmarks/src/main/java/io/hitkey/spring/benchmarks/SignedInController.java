@@ -43,8 +43,9 @@ class SignedInController {
 	}
 
 	/**
-	 * Each attribute serialized on its own, as Spring Session stores them; and the
-	 * user's authorized client when the application keeps it on the heap instead.
+	 * Each attribute serialized on its own, as Spring Session stores them; the user's
+	 * authorized client when the application keeps it on the heap instead; and the
+	 * session's id, to find it in a session store.
 	 */
 	@GetMapping("/session-bytes")
 	Map<String, Object> sessionBytes(HttpSession session, Authentication user) throws IOException {
@@ -65,6 +66,7 @@ class SignedInController {
 		sizes.put("attributes", attributes);
 		sizes.put("jdk", jdk);
 		sizes.put("json", json);
+		sizes.put("session_id", session.getId());
 		OAuth2AuthorizedClientService service = this.authorizedClients.getIfAvailable();
 		OAuth2AuthorizedClient onHeap = (service != null) ? service.loadAuthorizedClient("hitkey", user.getName())
 				: null;

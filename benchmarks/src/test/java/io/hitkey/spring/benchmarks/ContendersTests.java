@@ -1,20 +1,25 @@
 package io.hitkey.spring.benchmarks;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
 import io.hitkey.spring.test.FakeHitKey;
 import io.hitkey.spring.test.FakeHitKeyUser;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.SessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +76,32 @@ class ContendersTests {
 		assertThat(starterSession.has("heap_authorized_client")).isFalse();
 		assertThat(handWrittenSession.get("attributes").propertyNames()).containsExactly("SPRING_SECURITY_CONTEXT");
 		assertThat(handWrittenSession.get("heap_authorized_client").get("jdk").asInt()).isPositive();
+	}
+
+	@Test
+	void theContendersKeepTheirSessionsOnTheHeapThoughSpringSessionIsOnTheClassPath() {
+		for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] { starter, handWritten }) {
+			assertThat(app.getBeanNamesForType(SessionRepository.class)).isEmpty();
+			assertThat(app.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void theStarterKeepsItsSessionInRedisWithEitherSerialization() throws Exception {
+		Optional<Path> program = RedisServer.program();
+		Assumptions.assumeTrue(program.isPresent(), "redis-server not found on PATH: the Redis measurement is skipped");
+		try (RedisSessions redis = RedisSessions.start(program.get())) {
+			RedisSessions.Footprint jdk = redis.measure(Contender.STARTER, "jdk", hitKey.authUrl(), hitKey.apiUrl());
+			RedisSessions.Footprint json = redis.measure(Contender.STARTER, "json", hitKey.authUrl(), hitKey.apiUrl());
+			for (RedisSessions.Footprint footprint : new RedisSessions.Footprint[] { jdk, json }) {
+				assertThat(footprint.fields()).containsKeys("creationTime", "lastAccessedTime",
+						"sessionAttr:SPRING_SECURITY_CONTEXT", "sessionAttr:io.hitkey.spring.AUTHORIZED_CLIENT.hitkey");
+				assertThat(footprint.fields().get("sessionAttr:SPRING_SECURITY_CONTEXT")).isPositive();
+				assertThat(footprint.memoryUsage()).isGreaterThan(footprint.valueBytes());
+			}
+			assertThat(json.fields().get("sessionAttr:SPRING_SECURITY_CONTEXT"))
+				.isLessThan(jdk.fields().get("sessionAttr:SPRING_SECURITY_CONTEXT"));
+		}
 	}
 
 	@Test
