@@ -281,6 +281,13 @@ abstract class SeveralInstancesTests {
 		Map<String, String> secondTokens = tokens(second, this.a);
 		secrets.put("the second access token", secondTokens.get("accessToken"));
 		secrets.put("the second refresh token", secondTokens.get("refreshToken"));
+		Visitor refused = new Visitor(this.a.port());
+		String refusedCallback = Visitor.location(signInAtHitKey(refused, this.a.url("/me"), USERS.get(11)));
+		secrets.put("the code of a sign-in HitKey refused", codeOf(refusedCallback));
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
+				FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
+		Journey refusedSignIn = refused.browse(this.b.here(refusedCallback));
+		assertThat(Browsers.pathAndQuery(refusedSignIn.page())).as(refusedSignIn.toString()).isEqualTo("/login?error");
 		// Every code and token the fake issues starts with one of these.
 		secrets.put("an authorization code (hkc_)", "hkc_");
 		secrets.put("an access token (hkat_)", "hkat_");
