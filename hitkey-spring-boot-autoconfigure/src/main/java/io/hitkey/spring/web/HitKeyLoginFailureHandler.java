@@ -17,7 +17,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 /**
  * Ends a failed sign-in on the failure page, like Spring Security's default, and logs
  * one line that says why: the OAuth2 error code and HitKey's message, which carry no
- * secrets.
+ * secrets. The session keeps the error, not what Spring Security attached to it.
  *
  * @author HitKey
  */
@@ -32,16 +32,21 @@ final class HitKeyLoginFailureHandler extends SimpleUrlAuthenticationFailureHand
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
+		AuthenticationException failure = exception;
 		if (exception instanceof OAuth2AuthenticationException oauth2) {
 			OAuth2Error error = oauth2.getError();
 			// Both may come from the callback's query: anyone can put line breaks there.
 			logger.warn("HitKey sign-in failed: " + HitKeyLogText.of(error.getErrorCode())
 					+ ((error.getDescription() != null) ? ": " + HitKeyLogText.of(error.getDescription()) : ""));
+			// Kept in the session, which may be in a shared store: without its cause and the
+			// sign-in request Spring Security attaches to it (the client registration with its
+			// secret, the authorization code).
+			failure = new OAuth2AuthenticationException(error);
 		}
 		else {
 			logger.warn("HitKey sign-in failed: " + exception.getClass().getSimpleName());
 		}
-		super.onAuthenticationFailure(request, response, exception);
+		super.onAuthenticationFailure(request, response, failure);
 	}
 
 }
