@@ -1,6 +1,8 @@
 package io.hitkey.spring.starter.sessions;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +20,23 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 final class Instance implements AutoCloseable {
 
+	private final Stack stack;
+
 	private final ConfigurableApplicationContext context;
 
 	private final int port;
 
-	private Instance(ConfigurableApplicationContext context) {
+	private Instance(Stack stack, ConfigurableApplicationContext context) {
+		this.stack = stack;
 		this.context = context;
 		this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
-	static Instance start(SessionStore store, FakeHitKey hitKey) {
+	/**
+	 * Start an instance of the given stack, with the given properties on top of those of
+	 * HitKey and the store.
+	 */
+	static Instance start(Stack stack, SessionStore store, FakeHitKey hitKey, Map<String, String> extraProperties) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.main.banner-mode", "off");
@@ -36,14 +45,20 @@ final class Instance implements AutoCloseable {
 		properties.put("hitkey.client-id", hitKey.clientId());
 		properties.put("hitkey.client-secret", hitKey.clientSecret());
 		properties.putAll(store.applicationProperties());
+		properties.putAll(extraProperties);
 		String[] arguments = properties.entrySet()
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
-		return new Instance(new SpringApplicationBuilder(SessionStoreApplication.class)
-			.main(SessionStoreApplication.class)
-			.web(WebApplicationType.SERVLET)
+		// Explicit: with both stacks on the class path, Boot would pick the servlet one.
+		return new Instance(stack, new SpringApplicationBuilder(stack.application)
+			.main(stack.application)
+			.web(stack.type)
 			.run(arguments));
+	}
+
+	Stack stack() {
+		return this.stack;
 	}
 
 	int port() {
@@ -65,6 +80,13 @@ final class Instance implements AutoCloseable {
 		return UriComponentsBuilder.fromUri(URI.create(url)).port(this.port).build(true).toUriString();
 	}
 
+	/**
+	 * Return the id of the session the given session cookie names.
+	 */
+	String sessionId(String cookie) {
+		return this.stack.sessionId(cookie);
+	}
+
 	boolean isRunning() {
 		return this.context.isRunning();
 	}
@@ -79,6 +101,49 @@ final class Instance implements AutoCloseable {
 	 */
 	static boolean isOneOf(List<Instance> instances, URI uri) {
 		return "localhost".equals(uri.getHost()) && instances.stream().anyMatch((instance) -> instance.port == uri.getPort());
+	}
+
+	/**
+	 * The web stack of an instance: its application, and how its session cookie names
+	 * the session.
+	 */
+	enum Stack {
+
+		/**
+		 * Spring MVC: Spring Session's cookie holds the session id in Base64.
+		 */
+		SERVLET(WebApplicationType.SERVLET, SessionStoreApplication.class) {
+
+			@Override
+			String sessionId(String cookie) {
+				return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+			}
+
+		},
+
+		/**
+		 * WebFlux: WebFlux's cookie holds the session id as it is.
+		 */
+		REACTIVE(WebApplicationType.REACTIVE, ReactiveSessionStoreApplication.class) {
+
+			@Override
+			String sessionId(String cookie) {
+				return cookie;
+			}
+
+		};
+
+		private final WebApplicationType type;
+
+		private final Class<?> application;
+
+		Stack(WebApplicationType type, Class<?> application) {
+			this.type = type;
+			this.application = application;
+		}
+
+		abstract String sessionId(String cookie);
+
 	}
 
 }

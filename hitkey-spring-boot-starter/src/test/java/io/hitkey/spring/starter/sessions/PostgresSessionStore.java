@@ -11,13 +11,14 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
 
 /**
- * Spring Session in a real PostgreSQL, with Spring Boot's defaults: JDK serialization,
- * Spring Session's schema, created by Boot.
+ * Spring Session in a real PostgreSQL, with Spring Boot's defaults: Spring Session's
+ * schema, created by Boot.
  */
 final class PostgresSessionStore implements SessionStore {
 
@@ -61,22 +62,30 @@ final class PostgresSessionStore implements SessionStore {
 	}
 
 	@Override
-	public SessionFootprint footprint(String sessionId) {
-		String sql = "SELECT count(a.attribute_name), coalesce(sum(octet_length(a.attribute_bytes)), 0) "
-				+ "FROM spring_session s JOIN spring_session_attributes a ON a.session_primary_id = s.primary_id "
-				+ "WHERE s.session_id = ?";
+	public Map<String, byte[]> attributes(String sessionId) {
+		String sql = "SELECT a.attribute_name, a.attribute_bytes FROM spring_session s "
+				+ "JOIN spring_session_attributes a ON a.session_primary_id = s.primary_id WHERE s.session_id = ?";
+		Map<String, byte[]> attributes = new TreeMap<>();
 		try (Connection connection = this.server.connect();
 				PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, sessionId);
-			try (ResultSet result = statement.executeQuery()) {
-				result.next();
-				return new SessionFootprint("PostgreSQL", result.getLong(2),
-						result.getLong(1) + " rows in spring_session_attributes (sum of octet_length(attribute_bytes))");
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					attributes.put(rows.getString(1), rows.getBytes(2));
+				}
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+		return attributes;
+	}
+
+	@Override
+	public SessionFootprint footprint(String sessionId) {
+		Map<String, byte[]> attributes = attributes(sessionId);
+		return SessionFootprint.of("PostgreSQL", attributes,
+				attributes.size() + " rows in spring_session_attributes (attribute_bytes)");
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -20,12 +21,18 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
 
 /**
- * Spring Session in a real Redis, with Spring Boot's defaults: JDK serialization, one
- * hash per session.
+ * Spring Session in a real Redis, with Spring Boot's defaults: one hash per session,
+ * for servlet and WebFlux applications alike.
  */
 final class RedisSessionStore implements SessionStore {
 
 	private static final String SESSION_KEY_PREFIX = "spring:session:sessions:";
+
+	/**
+	 * The prefix of the hash fields that hold the session's attributes; the others are
+	 * Spring Session's bookkeeping.
+	 */
+	private static final String ATTRIBUTE_PREFIX = "sessionAttr:";
 
 	private final RedisServer server;
 
@@ -78,16 +85,27 @@ final class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
+	public Map<String, byte[]> attributes(String sessionId) {
+		Map<String, byte[]> attributes = new TreeMap<>();
+		this.connection.sync().hgetall(key(sessionId)).forEach((field, value) -> {
+			String name = text(field);
+			if (name.startsWith(ATTRIBUTE_PREFIX)) {
+				attributes.put(name.substring(ATTRIBUTE_PREFIX.length()), value);
+			}
+		});
+		return attributes;
+	}
+
+	@Override
 	public SessionFootprint footprint(String sessionId) {
 		RedisCommands<byte[], byte[]> redis = this.connection.sync();
-		byte[] key = (SESSION_KEY_PREFIX + sessionId).getBytes(StandardCharsets.UTF_8);
-		List<byte[]> values = redis.hvals(key);
-		long valueBytes = values.stream().mapToLong((value) -> value.length).sum();
+		byte[] key = key(sessionId);
+		long fields = redis.hlen(key);
 		// SAMPLES 0: every field, not an estimate from five of them.
 		Long memoryUsage = redis.dispatch(CommandType.MEMORY, new IntegerOutput<>(ByteArrayCodec.INSTANCE),
 				new CommandArgs<>(ByteArrayCodec.INSTANCE).add("USAGE").addKey(key).add("SAMPLES").add(0));
-		return new SessionFootprint("Redis", valueBytes, "hash " + text(key) + ": " + values.size()
-				+ " fields, MEMORY USAGE " + memoryUsage + " bytes");
+		return SessionFootprint.of("Redis", attributes(sessionId), "hash " + text(key) + ": " + fields
+				+ " fields, bookkeeping included, MEMORY USAGE " + memoryUsage + " bytes");
 	}
 
 	@Override
@@ -99,6 +117,10 @@ final class RedisSessionStore implements SessionStore {
 		finally {
 			this.server.close();
 		}
+	}
+
+	private static byte[] key(String sessionId) {
+		return (SESSION_KEY_PREFIX + sessionId).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String text(byte[] bytes) {

@@ -2,6 +2,7 @@ package io.hitkey.spring.starter.sessions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A real session store that application instances share, as the tests see it: the
@@ -20,6 +21,13 @@ interface SessionStore extends AutoCloseable {
 	List<StoredValue> everything();
 
 	/**
+	 * Return the given session's attributes, by name, as the bytes the store holds,
+	 * without Spring Session's own bookkeeping (creation and access times). An attribute
+	 * removed from the session may be held as no bytes.
+	 */
+	Map<String, byte[]> attributes(String sessionId);
+
+	/**
 	 * Return what the given session takes in the store.
 	 */
 	SessionFootprint footprint(String sessionId);
@@ -34,14 +42,23 @@ interface SessionStore extends AutoCloseable {
 	}
 
 	/**
-	 * What one session takes in a store: the bytes of its attribute values, and the
-	 * store's own figures.
+	 * What one session takes in a store: the bytes of its attribute values, each
+	 * attribute's, and the store's own figures.
 	 */
-	record SessionFootprint(String store, long attributeBytes, String details) {
+	record SessionFootprint(String store, long attributeBytes, Map<String, Integer> bytesByAttribute,
+			String details) {
+
+		static SessionFootprint of(String store, Map<String, byte[]> attributes, String details) {
+			Map<String, Integer> bytes = new TreeMap<>();
+			attributes.forEach((name, value) -> bytes.put(name, value.length));
+			return new SessionFootprint(store, bytes.values().stream().mapToLong(Integer::longValue).sum(), bytes,
+					details);
+		}
 
 		@Override
 		public String toString() {
-			return this.store + " session: " + this.attributeBytes + " bytes of attribute values; " + this.details;
+			return this.store + " session: " + this.attributeBytes + " bytes of attribute values "
+					+ this.bytesByAttribute + "; " + this.details;
 		}
 
 	}

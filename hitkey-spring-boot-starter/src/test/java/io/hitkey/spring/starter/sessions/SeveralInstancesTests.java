@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import io.hitkey.spring.starter.failures.Visitor.Journey;
 import io.hitkey.spring.starter.sessions.SessionStore.SessionFootprint;
 import io.hitkey.spring.starter.sessions.SessionStore.StoredValue;
 import io.hitkey.spring.test.FakeHitKey;
+import io.hitkey.spring.test.FakeHitKeyFault;
 import io.hitkey.spring.test.FakeHitKeyUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,24 +39,26 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.opentest4j.TestAbortedException;
 
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import static io.hitkey.spring.starter.sessions.Browsers.API;
+import static io.hitkey.spring.starter.sessions.Browsers.sessionId;
+import static io.hitkey.spring.starter.sessions.Browsers.sub;
+import static io.hitkey.spring.starter.sessions.Browsers.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of an application behind a load balancer, sharing one real session
  * store and one HitKey: a browser's requests may reach either instance, and whatever one
- * instance did in the session (a sign-in, a refresh, a logout) holds on the other. The
- * browser is one HTTP client with its own cookies; its cookies for {@code localhost} go
- * to both instances' ports, so sending a request to the other port is what a load
- * balancer does.
+ * instance did in the session (a sign-in, a refresh, a logout, a failed sign-in) holds
+ * on the other. The browser is one HTTP client with its own cookies; its cookies for
+ * {@code localhost} go to both instances' ports, so sending a request to the other port
+ * is what a load balancer does. Each subclass picks the store, and may pick the web
+ * stack and the serialization of session values.
  */
 @Tag("session-stores")
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class SeveralInstancesTests {
-
-	private static final Map<String, String> API = Map.of("Accept", "application/json");
 
 	private static final String CLIENT_SECRET = "several-instances-secret-" + UUID.randomUUID();
 
@@ -64,20 +66,21 @@ abstract class SeveralInstancesTests {
 		.mapToObj((i) -> FakeHitKeyUser.of("User " + i, "user" + i + "@example.com"))
 		.toList();
 
-	private static final String SESSION_COOKIE = "SESSION";
+	/**
+	 * The user whose session {@code SessionSizeTests} measures, here as the store holds
+	 * it.
+	 */
+	private static final FakeHitKeyUser ADA = FakeHitKeyUser.of("Ada Lovelace", "ada@example.com")
+		.withProjectRole("admin", "can_deploy", "can_review");
 
-	private static final Pattern SUB = Pattern.compile("\"sub\":\"([^\"]+)\"");
+	private static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
 
-	private static final Pattern TOKEN = Pattern.compile("\"(accessToken|refreshToken)\":\"([^\"]+)\"");
+	private static final String LAST_EXCEPTION = "SPRING_SECURITY_LAST_EXCEPTION";
+
+	private static final String AUTHORIZED_CLIENT = "io.hitkey.spring.AUTHORIZED_CLIENT.hitkey";
 
 	private static final Pattern ANY_SESSION_ID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-	private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">(.*?)</form>",
-			Pattern.DOTALL);
-
-	private static final Pattern HIDDEN_FIELD = Pattern
-		.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
 	private String notInstalled;
 
@@ -94,6 +97,21 @@ abstract class SeveralInstancesTests {
 	 */
 	abstract SessionStore startStore();
 
+	/**
+	 * Return the web stack of both instances: servlet, unless a subclass says otherwise.
+	 */
+	Instance.Stack stack() {
+		return Instance.Stack.SERVLET;
+	}
+
+	/**
+	 * Return how both instances write session values: Spring Session's default, unless a
+	 * subclass says otherwise.
+	 */
+	SessionSerialization serialization() {
+		return SessionSerialization.JDK;
+	}
+
 	@BeforeAll
 	void startStoreHitKeyAndTwoInstances() {
 		try {
@@ -104,9 +122,11 @@ abstract class SeveralInstancesTests {
 			this.notInstalled = ex.getMessage();
 			return;
 		}
-		this.hitKey = FakeHitKey.builder().client("several-instances", CLIENT_SECRET).users(USERS).build().start();
-		this.a = Instance.start(this.store, this.hitKey);
-		this.b = Instance.start(this.store, this.hitKey);
+		List<FakeHitKeyUser> users = new ArrayList<>(USERS);
+		users.add(ADA);
+		this.hitKey = FakeHitKey.builder().client("several-instances", CLIENT_SECRET).users(users).build().start();
+		this.a = startInstance();
+		this.b = startInstance();
 	}
 
 	@BeforeEach
@@ -114,7 +134,7 @@ abstract class SeveralInstancesTests {
 		Assumptions.assumeTrue(this.notInstalled == null, this.notInstalled);
 		this.hitKey.reset();
 		if (!this.a.isRunning()) {
-			this.a = Instance.start(this.store, this.hitKey);
+			this.a = startInstance();
 		}
 	}
 
@@ -171,7 +191,7 @@ abstract class SeveralInstancesTests {
 	@Test
 	void logoutOnOneInstanceEndsTheSessionOnTheOther() {
 		Visitor browser = signedIn(this.a, USERS.get(2));
-		String sessionBeforeLogout = browser.cookie(SESSION_COOKIE).orElseThrow().getValue();
+		String sessionBeforeLogout = browser.cookie(Browsers.SESSION_COOKIE).orElseThrow().getValue();
 		Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
 			.matcher(browser.get(this.a.url("/logout")).body());
 		assertThat(csrf.find()).isTrue();
@@ -186,7 +206,8 @@ abstract class SeveralInstancesTests {
 		assertThat(fromABrowser.page().uri().getPort()).as("HitKey's sign-in page").isEqualTo(this.hitKey.port());
 		Visitor replay = new Visitor(this.b.port());
 		assertThat(replay.get(this.b.url("/me"), Map.of("Accept", "application/json", "Cookie",
-				SESSION_COOKIE + "=" + sessionBeforeLogout)).statusCode()).as("the old session is gone").isEqualTo(401);
+				Browsers.SESSION_COOKIE + "=" + sessionBeforeLogout)).statusCode()).as("the old session is gone")
+			.isEqualTo(401);
 	}
 
 	@Test
@@ -260,6 +281,13 @@ abstract class SeveralInstancesTests {
 		Map<String, String> secondTokens = tokens(second, this.a);
 		secrets.put("the second access token", secondTokens.get("accessToken"));
 		secrets.put("the second refresh token", secondTokens.get("refreshToken"));
+		Visitor refused = new Visitor(this.a.port());
+		String refusedCallback = Visitor.location(signInAtHitKey(refused, this.a.url("/me"), USERS.get(11)));
+		secrets.put("the code of a sign-in HitKey refused", codeOf(refusedCallback));
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
+				FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
+		Journey refusedSignIn = refused.browse(this.b.here(refusedCallback));
+		assertThat(Browsers.pathAndQuery(refusedSignIn.page())).as(refusedSignIn.toString()).isEqualTo("/login?error");
 		// Every code and token the fake issues starts with one of these.
 		secrets.put("an authorization code (hkc_)", "hkc_");
 		secrets.put("an access token (hkat_)", "hkat_");
@@ -287,7 +315,7 @@ abstract class SeveralInstancesTests {
 		FakeHitKeyUser user = USERS.get(8);
 		Visitor browser = new Visitor(this.a.port());
 		assertThat(browser.get(this.a.url("/me")).statusCode()).isEqualTo(302);
-		assertThat(browser.cookie(SESSION_COOKIE)).as("a session").isPresent();
+		assertThat(browser.cookie(Browsers.SESSION_COOKIE)).as("a session").isPresent();
 		List<Instance> tabs = IntStream.range(0, 6).mapToObj((i) -> (i % 2 == 0) ? this.a : this.b).toList();
 
 		List<HttpResponse<String>> toHitKey = concurrently(tabs.stream()
@@ -300,7 +328,7 @@ abstract class SeveralInstancesTests {
 		for (int i = 0; i < tabs.size(); i++) {
 			HttpResponse<String> signInPage = browser.get(Visitor.location(toHitKey.get(i)));
 			assertThat(signInPage.statusCode()).isEqualTo(200);
-			String callback = Visitor.location(pickUser(browser, signInPage, user));
+			String callback = Visitor.location(Browsers.pickUser(browser, signInPage, user));
 			Journey tab = browser.browse(other(tabs.get(i)).here(callback));
 			String description = "tab " + (i + 1) + ": " + tab;
 			assertThat(this.hitKey.tokenCalls("authorization_code")).as("code exchanged, " + description)
@@ -315,85 +343,90 @@ abstract class SeveralInstancesTests {
 	}
 
 	@Test
-	void sessionFootprintAfterASignIn() {
-		Visitor browser = signedIn(this.a, USERS.get(9));
+	void signedInSessionTakesAtMostItsLimitInTheStore() {
+		Visitor browser = signedIn(this.a, ADA);
 		tokens(browser, this.b);
 
-		SessionFootprint footprint = this.store.footprint(sessionId(browser));
+		SessionFootprint footprint = this.store.footprint(sessionId(browser, this.a));
 
-		System.out.println(footprint);
-		assertThat(footprint.attributeBytes()).isPositive();
+		System.out.println(stack() + " " + serialization() + ": " + footprint);
+		assertThat(footprint.bytesByAttribute()).containsKeys(SECURITY_CONTEXT, AUTHORIZED_CLIENT);
+		assertThat(footprint.attributeBytes()).as(footprint.toString())
+			.isLessThanOrEqualTo(serialization().maxSignedInBytes());
 	}
 
-	/**
-	 * Start a sign-in as a browser does, from a protected page through the sign-in start
-	 * to HitKey's sign-in page, and pick the user there: return HitKey's answer, the
-	 * redirect to the application's callback.
-	 */
-	private HttpResponse<String> signInAtHitKey(Visitor browser, String protectedPage, FakeHitKeyUser user) {
-		Journey toHitKey = browser.browse(protectedPage);
-		assertThat(toHitKey.redirects()).as(toHitKey.toString()).isEqualTo(2);
-		assertThat(toHitKey.page().statusCode()).as(toHitKey.toString()).isEqualTo(200);
-		assertThat(toHitKey.page().uri().getPort()).as("HitKey's sign-in page").isEqualTo(this.hitKey.port());
-		return pickUser(browser, toHitKey.page(), user);
+	@Test
+	void storeHoldsTheSessionInTheInstancesSerialization() {
+		FakeHitKeyUser user = USERS.get(9);
+		Visitor browser = signedIn(this.a, user);
+		tokens(browser, this.b);
+
+		Map<String, byte[]> attributes = this.store.attributes(sessionId(browser, this.a));
+
+		assertThat(attributes).containsKeys(SECURITY_CONTEXT, AUTHORIZED_CLIENT);
+		assertThat(serialization().wroteAnObject(attributes.get(SECURITY_CONTEXT)))
+			.as(SECURITY_CONTEXT + " written by " + serialization() + ": " + preview(attributes.get(SECURITY_CONTEXT)))
+			.isTrue();
+		assertThat(contains(attributes.get(SECURITY_CONTEXT), user.sub().toString())).isTrue();
+		// Removed attributes (the pending sign-in, the saved request) stay in a Redis hash as no bytes.
+		attributes.forEach((name, bytes) -> assertThat(bytes.length == 0 || serialization().wrote(bytes))
+			.as(name + " written by " + serialization() + ": " + preview(bytes))
+			.isTrue());
 	}
 
-	/**
-	 * Press the user's button on HitKey's sign-in page: post its form, hidden fields and
-	 * all.
-	 */
-	private HttpResponse<String> pickUser(Visitor browser, HttpResponse<String> signInPage, FakeHitKeyUser user) {
-		Matcher form = FORM.matcher(signInPage.body());
-		assertThat(form.find()).as(signInPage.body()).isTrue();
-		Map<String, String> fields = new LinkedHashMap<>();
-		Matcher hidden = HIDDEN_FIELD.matcher(form.group(2));
-		while (hidden.find()) {
-			fields.put(hidden.group(1), HtmlUtils.htmlUnescape(hidden.group(2)));
-		}
-		fields.put("user", user.sub().toString());
-		HttpResponse<String> backToTheApplication = browser
-			.post(signInPage.uri().resolve(HtmlUtils.htmlUnescape(form.group(1))).toString(), fields);
-		assertThat(backToTheApplication.statusCode()).as(backToTheApplication.body()).isEqualTo(302);
-		return backToTheApplication;
+	@Test
+	void signInFailingAtHitKeyEndsOnTheLoginErrorPageOfEitherInstance() {
+		Visitor browser = new Visitor(this.a.port());
+		String callback = Visitor.location(signInAtHitKey(browser, this.a.url("/me"), USERS.get(10)));
+		this.hitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
+				FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
+
+		Journey failed = browser.browse(this.b.here(callback));
+
+		assertThat(failed.redirects()).as(failed.toString()).isEqualTo(1);
+		assertThat(failed.hops().get(0).uri().getPath()).as(failed.toString()).isEqualTo("/login/oauth2/code/hitkey");
+		assertThat(failed.page().uri().getPort()).as(failed.toString()).isEqualTo(this.b.port());
+		assertThat(Browsers.pathAndQuery(failed.page())).as(failed.toString()).isEqualTo("/login?error");
+		assertThat(failed.page().statusCode()).as(failed + " " + failed.page().body()).isEqualTo(200);
+		assertThat(failed.page().body()).contains("Login with OAuth 2.0");
+		Journey onA = browser.browse(this.a.url("/login?error"));
+		assertThat(onA.redirects()).as(onA.toString()).isZero();
+		assertThat(onA.page().statusCode()).as(onA.page().body()).isEqualTo(200);
+		assertThat(onA.page().body()).isEqualTo(failed.page().body());
+		assertThat(this.hitKey.tokenCalls("authorization_code")).isEqualTo(1);
+		assertThat(browser.get(this.a.url("/me"), API).statusCode()).isEqualTo(401);
+		assertThat(browser.get(this.b.url("/me"), API).statusCode()).isEqualTo(401);
+		String sessionId = sessionId(browser, this.a);
+		Map<String, byte[]> attributes = this.store.attributes(sessionId);
+		System.out.println(stack() + " " + serialization() + ", failed sign-in: " + failed + "; "
+				+ this.store.footprint(sessionId));
+		assertThat(attributes).doesNotContainKey(SECURITY_CONTEXT).containsKey(LAST_EXCEPTION);
+		byte[] lastException = attributes.get(LAST_EXCEPTION);
+		assertThat(serialization().wroteAnObject(lastException))
+			.as(LAST_EXCEPTION + " written by " + serialization() + ": " + preview(lastException))
+			.isTrue();
+		// Spring Security's login page says "Invalid credentials" whatever the exception: HitKey's message is here.
+		assertThat(contains(lastException, "Invalid or expired authorization code")).isTrue();
 	}
 
-	/**
-	 * Return a browser signed in on the given instance: from {@code /me} through HitKey
-	 * and back (HitKey's redirect to the callback, then the callback's to {@code /me}).
-	 */
+	private Instance startInstance() {
+		return Instance.start(stack(), this.store, this.hitKey, serialization().properties());
+	}
+
 	private Visitor signedIn(Instance instance, FakeHitKeyUser user) {
-		Visitor browser = new Visitor(instance.port());
-		Journey back = browser.follow(signInAtHitKey(browser, instance.url("/me"), user));
-		assertThat(back.redirects()).as(back.toString()).isEqualTo(2);
-		assertThat(sub(back.page())).isEqualTo(user.sub().toString());
-		return browser;
+		return Browsers.signedIn(instance, this.hitKey, user);
+	}
+
+	private HttpResponse<String> signInAtHitKey(Visitor browser, String protectedPage, FakeHitKeyUser user) {
+		return Browsers.signInAtHitKey(browser, protectedPage, this.hitKey, user);
 	}
 
 	private Instance other(Instance instance) {
 		return (instance == this.a) ? this.b : this.a;
 	}
 
-	private static Map<String, String> tokens(Visitor browser, Instance instance) {
-		HttpResponse<String> answer = browser.get(instance.url("/token"), API);
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-		Map<String, String> tokens = new LinkedHashMap<>();
-		Matcher token = TOKEN.matcher(answer.body());
-		while (token.find()) {
-			tokens.put(token.group(1), token.group(2));
-		}
-		assertThat(tokens).containsOnlyKeys("accessToken", "refreshToken");
-		return tokens;
-	}
-
-	private static String sub(HttpResponse<String> me) {
-		Matcher sub = SUB.matcher(me.body());
-		assertThat(sub.find()).as(me.uri() + " " + me.statusCode() + " " + me.body()).isTrue();
-		return sub.group(1);
-	}
-
-	private static String sessionId(Visitor browser) {
-		String cookie = browser.cookie(SESSION_COOKIE).orElseThrow().getValue();
-		return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+	private static String preview(byte[] bytes) {
+		return new String(bytes, 0, Math.min(bytes.length, 80), StandardCharsets.ISO_8859_1);
 	}
 
 	private static String codeOf(String callback) {

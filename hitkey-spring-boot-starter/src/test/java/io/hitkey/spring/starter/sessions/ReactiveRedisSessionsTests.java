@@ -1,0 +1,18 @@
+package io.hitkey.spring.starter.sessions;
+
+/**
+ * Two WebFlux instances sharing Spring Session's reactive Redis store.
+ */
+class ReactiveRedisSessionsTests extends SeveralInstancesTests {
+
+	@Override
+	SessionStore startStore() {
+		return new RedisSessionStore();
+	}
+
+	@Override
+	Instance.Stack stack() {
+		return Instance.Stack.REACTIVE;
+	}
+
+}
