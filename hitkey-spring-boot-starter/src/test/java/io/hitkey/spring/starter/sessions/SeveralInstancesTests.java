@@ -343,6 +343,32 @@ abstract class SeveralInstancesTests {
 	}
 
 	@Test
+	void tabsRestoredAtProtectedPagesAtTheSameMomentAreAllSentToSignInAndOneSignsIn() throws Exception {
+		Visitor browser = new Visitor(this.a.port());
+		assertThat(browser.get(this.a.url("/oauth2/authorization/hitkey")).statusCode()).isEqualTo(302);
+		assertThat(browser.cookie(Browsers.SESSION_COOKIE)).as("a session, with no page to return to yet").isPresent();
+		List<String> pages = IntStream.range(0, 6)
+			.mapToObj((i) -> ((i % 2 == 0) ? this.a : this.b).url("/me?tab=" + i))
+			.toList();
+
+		List<HttpResponse<String>> restored = concurrently(
+				pages.stream().<Callable<HttpResponse<String>>>map((page) -> () -> browser.get(page)).toList());
+
+		assertThat(restored).allSatisfy((answer) -> {
+			assertThat(answer.statusCode()).as(answer.uri() + " answered " + answer.statusCode() + ": " + answer.body())
+				.isEqualTo(302);
+			assertThat(URI.create(Visitor.location(answer)).getPath()).isEqualTo("/oauth2/authorization/hitkey");
+		});
+		HttpResponse<String> signInPage = browser.get(Visitor.location(browser.get(Visitor.location(restored.get(0)))));
+		String callback = Visitor.location(Browsers.pickUser(browser, signInPage, USERS.get(11)));
+		Journey signedIn = browser.browse(callback);
+		assertThat(signedIn.redirects()).as(signedIn.toString()).isEqualTo(1);
+		assertThat(signedIn.page().statusCode()).as(signedIn.toString()).isEqualTo(200);
+		assertThat(signedIn.page().uri().getPath()).as("one of the restored pages: " + signedIn).isEqualTo("/me");
+		assertThat(sub(signedIn.page())).isEqualTo(USERS.get(11).sub().toString());
+	}
+
+	@Test
 	void signedInSessionTakesAtMostItsLimitInTheStore() {
 		Visitor browser = signedIn(this.a, ADA);
 		tokens(browser, this.b);
