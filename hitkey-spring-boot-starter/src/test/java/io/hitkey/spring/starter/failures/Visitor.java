@@ -24,6 +24,14 @@ public final class Visitor {
 
 	public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
+	/**
+	 * How long a request may take: 20 seconds, or {@code visitor.timeout-seconds} (the
+	 * session-store tests wait longer, see the starter's pom).
+	 */
+	private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("visitor.timeout-seconds", 20));
+
+	private static final Duration SLOW = Duration.ofSeconds(5);
+
 	private final CookieManager cookies = new CookieManager();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -126,9 +134,10 @@ public final class Visitor {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		long start = System.nanoTime();
+		HttpRequest built = request.timeout(TIMEOUT).build();
 		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			return this.http.send(built, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -136,6 +145,13 @@ public final class Visitor {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			if (took.compareTo(SLOW) > 0) {
+				System.out.println("SLOW ANSWER: " + built.method() + " " + built.uri().getPort()
+						+ built.uri().getPath() + " took " + took.toMillis() + " ms");
+			}
 		}
 	}
 

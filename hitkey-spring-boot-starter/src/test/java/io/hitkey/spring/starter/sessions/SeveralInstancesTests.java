@@ -492,7 +492,7 @@ abstract class SeveralInstancesTests {
 			start.countDown();
 			List<T> results = new ArrayList<>();
 			for (Future<T> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
+				results.add(future.get(150, TimeUnit.SECONDS));
 			}
 			return results;
 		}
