@@ -85,8 +85,9 @@ public final class HitKeyPendingSignIns {
 	/**
 	 * Return which of a session's pending sign-in attributes to remove before one more
 	 * sign-in starts: those no longer pending and, of the others, the oldest beyond
-	 * {@link #MAX_PENDING} minus one.
-	 * @param attributes the session's pending sign-in attributes, by name
+	 * {@link #MAX_PENDING} minus one. Attributes of other names are left alone.
+	 * @param attributes session attributes by name: all of them, or only the pending
+	 * sign-ins
 	 * @param now the time, in milliseconds since the epoch
 	 * @return the names of the attributes to remove
 	 */
@@ -94,6 +95,9 @@ public final class HitKeyPendingSignIns {
 		List<String> remove = new ArrayList<>();
 		List<Map.Entry<String, OAuth2AuthorizationRequest>> kept = new ArrayList<>();
 		attributes.forEach((name, value) -> {
+			if (!isAttributeName(name)) {
+				return;
+			}
 			OAuth2AuthorizationRequest request = pending(value, now);
 			if (request != null) {
 				kept.add(Map.entry(name, request));

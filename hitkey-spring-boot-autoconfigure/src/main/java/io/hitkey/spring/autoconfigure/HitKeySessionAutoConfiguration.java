@@ -75,44 +75,42 @@ public final class HitKeySessionAutoConfiguration {
 					applicationModules.orderedStream().toList());
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ RedisSerializer.class, RedisSessionRepository.class })
+		static class RedisSessionConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ RedisSerializer.class, RedisSessionRepository.class, SecurityJacksonModule.class })
-	@ConditionalOnProperty(name = "hitkey.session.serialization", havingValue = "json")
-	static class RedisSessionConfiguration {
+			@Bean
+			@ConditionalOnMissingBean(name = "springSessionDefaultRedisSerializer")
+			RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionJson json) {
+				return new JsonSessionRedisSerializer(json);
+			}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "springSessionDefaultRedisSerializer")
-		RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionJson json) {
-			return new JsonSessionRedisSerializer(json);
+			@Bean
+			SessionRepositoryCustomizer<RedisSessionRepository> hitKeyUnreadableRedisSessions() {
+				return (repository) -> repository.setRedisSessionMapper(UnreadableRedisSessions.dropped());
+			}
+
+			@Bean
+			@ConditionalOnClass(name = "reactor.core.publisher.Mono")
+			ReactiveSessionRepositoryCustomizer<ReactiveRedisSessionRepository> hitKeyUnreadableReactiveRedisSessions() {
+				return (repository) -> repository.setRedisSessionMapper(UnreadableRedisSessions.droppedReactively());
+			}
+
 		}
 
-		@Bean
-		SessionRepositoryCustomizer<RedisSessionRepository> hitKeyUnreadableRedisSessions() {
-			return (repository) -> repository.setRedisSessionMapper(UnreadableRedisSessions.dropped());
-		}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(JdbcIndexedSessionRepository.class)
+		static class JdbcSessionConfiguration {
 
-		@Bean
-		@ConditionalOnClass(name = "reactor.core.publisher.Mono")
-		ReactiveSessionRepositoryCustomizer<ReactiveRedisSessionRepository> hitKeyUnreadableReactiveRedisSessions() {
-			return (repository) -> repository.setRedisSessionMapper(UnreadableRedisSessions.droppedReactively());
-		}
+			@Bean
+			@ConditionalOnMissingBean(name = "springSessionConversionService")
+			ConversionService springSessionConversionService(SessionJson json) {
+				GenericConversionService conversions = new GenericConversionService();
+				conversions.addConverter(Object.class, byte[].class, json::write);
+				conversions.addConverter(byte[].class, Object.class, json::read);
+				return conversions;
+			}
 
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ JdbcIndexedSessionRepository.class, SecurityJacksonModule.class })
-	@ConditionalOnProperty(name = "hitkey.session.serialization", havingValue = "json")
-	static class JdbcSessionConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "springSessionConversionService")
-		ConversionService springSessionConversionService(SessionJson json) {
-			GenericConversionService conversions = new GenericConversionService();
-			conversions.addConverter(Object.class, byte[].class, json::write);
-			conversions.addConverter(byte[].class, Object.class, json::read);
-			return conversions;
 		}
 
 	}

@@ -92,6 +92,10 @@ final class PendingAuthorizationRequestRepository
 		return HitKeyPendingSignIns.pending(removed, this.clock.millis());
 	}
 
+	/**
+	 * Return the session's pending sign-ins by attribute name, reading no other
+	 * attribute: a shared store deserializes an attribute when it is read.
+	 */
 	private static Map<String, Object> pendingSignIns(HttpSession session) {
 		Map<String, Object> pending = new LinkedHashMap<>();
 		for (String name : Collections.list(session.getAttributeNames())) {

@@ -1,7 +1,6 @@
 package io.hitkey.spring.web.server;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.hitkey.spring.autoconfigure.HitKeyPendingSignIns;
@@ -63,13 +62,7 @@ final class PendingServerAuthorizationRequestRepository
 		return exchange.getSession().doOnNext((session) -> {
 			long now = this.clock.millis();
 			Map<String, Object> attributes = session.getAttributes();
-			Map<String, Object> pending = new LinkedHashMap<>();
-			attributes.forEach((name, value) -> {
-				if (HitKeyPendingSignIns.isAttributeName(name)) {
-					pending.put(name, value);
-				}
-			});
-			HitKeyPendingSignIns.toRemoveBeforeStart(pending, now).forEach(attributes::remove);
+			HitKeyPendingSignIns.toRemoveBeforeStart(attributes, now).forEach(attributes::remove);
 			if (attributes.containsKey(FORMER_ATTRIBUTE)) {
 				attributes.remove(FORMER_ATTRIBUTE);
 			}
