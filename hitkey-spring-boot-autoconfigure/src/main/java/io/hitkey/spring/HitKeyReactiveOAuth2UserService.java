@@ -4,11 +4,7 @@ import java.util.Map;
 
 import io.hitkey.spring.autoconfigure.HitKeyErrors;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
@@ -16,7 +12,6 @@ import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserSer
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -32,11 +27,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @since 0.1.0
  */
 public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> {
-
-	private static final int MAX_BODY_BYTES = 256 * 1024;
-
-	private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
-	};
 
 	private final WebClient webClient;
 
@@ -76,38 +66,14 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 	}
 
 	private static Mono<Map<String, Object>> claims(ClientResponse response) {
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-			.map((buffer) -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			})
-			.defaultIfEmpty(new byte[0])
-			.map((body) -> {
-				if (!response.statusCode().is2xxSuccessful()) {
-					String description = HitKeyErrors.toError(response.statusCode(), body).getDescription();
-					throw HitKeyUserInfoAnswers.failure((description != null) ? description : HitKeyErrors.UNREACHABLE,
-							null);
-				}
-				return HitKeyUserInfoAnswers.validated(parse(body));
-			});
-	}
-
-	private static Map<String, Object> parse(byte[] body) {
-		if (body.length == 0) {
-			throw HitKeyUserInfoAnswers.failure(HitKeyUserInfoAnswers.EMPTY, null);
-		}
-		try {
-			Map<String, Object> claims = JsonMapper.shared().readValue(body, CLAIMS);
-			if (claims == null) {
-				throw HitKeyUserInfoAnswers.failure(HitKeyUserInfoAnswers.EMPTY, null);
+		return ReactiveUserInfoBodies.bytes(response).map((body) -> {
+			if (!response.statusCode().is2xxSuccessful()) {
+				String description = HitKeyErrors.toError(response.statusCode(), body).getDescription();
+				throw HitKeyUserInfoAnswers.failure((description != null) ? description : HitKeyErrors.UNREACHABLE,
+						null);
 			}
-			return claims;
-		}
-		catch (JacksonException ex) {
-			throw HitKeyUserInfoAnswers.failure(HitKeyErrors.UNREACHABLE, ex);
-		}
+			return HitKeyUserInfoAnswers.validated(ReactiveUserInfoBodies.claims(body));
+		});
 	}
 
 }

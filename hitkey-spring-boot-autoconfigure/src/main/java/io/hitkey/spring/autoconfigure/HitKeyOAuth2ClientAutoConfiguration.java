@@ -5,9 +5,7 @@ import java.util.List;
 
 import io.hitkey.spring.HitKeyAuthoritiesMapper;
 import io.hitkey.spring.HitKeyOAuth2UserService;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,14 +13,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -50,7 +47,9 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 @ConditionalOnClass(ClientRegistration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnBean(HitKeyProperties.class)
+@Conditional(HitKeySignInCondition.class)
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
+@Import(HitKeyApiClientsConfiguration.class)
 public final class HitKeyOAuth2ClientAutoConfiguration {
 
 	@Bean
@@ -61,28 +60,6 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 		registrations.add(new HitKeyPropertiesMapper(properties).asClientRegistration());
 		registrations.addAll(new OAuth2ClientPropertiesMapper(otherClients).asClientRegistrations().values());
 		return new InMemoryClientRegistrationRepository(registrations);
-	}
-
-	@Bean
-	HitKeyApiClients hitKeyApiClients(ObjectProvider<RestTemplateBuilder> restTemplateBuilder,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> clientSettings, HitKeyProperties properties) {
-		RestTemplateBuilder builder = restTemplateBuilder.getIfAvailable(
-				() -> transport(requestFactoryBuilder.getIfAvailable(), clientSettings.getIfAvailable()));
-		return new HitKeyApiClients(builder, properties);
-	}
-
-	/**
-	 * Return a builder with the application's HTTP client settings, for an application
-	 * without Boot's {@link RestTemplateBuilder}.
-	 */
-	private static RestTemplateBuilder transport(@Nullable ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
-			@Nullable HttpClientSettings clientSettings) {
-		RestTemplateBuilder builder = new RestTemplateBuilder();
-		if (requestFactoryBuilder != null) {
-			builder = builder.requestFactoryBuilder(requestFactoryBuilder);
-		}
-		return (clientSettings != null) ? builder.clientSettings(clientSettings) : builder;
 	}
 
 	@Bean

@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedCli
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.springframework.security.config.Customizer.withDefaults;
@@ -133,16 +134,40 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		return new CallbackPathCheck(properties.getRedirectUri(), chains);
 	}
 
+	/**
+	 * The default chain when the application also accepts HitKey access tokens: a Bearer
+	 * request is authenticated by its token, without a session; a browser signs in.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnDefaultWebSecurity
+	@ConditionalOnClass(OpaqueTokenIntrospector.class)
+	@ConditionalOnBean(OpaqueTokenIntrospector.class)
+	static class HitKeyBearerTokenSecurityFilterChainConfiguration {
+
+		@Bean
+		SecurityFilterChain hitKeySecurityFilterChain(HttpSecurity http) {
+			HitKeySecurityFilterChainConfiguration.signIn(http);
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(withDefaults()));
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnDefaultWebSecurity
+	@ConditionalOnMissingBean(type = HitKeySignInCondition.RESOURCE_SERVER)
 	static class HitKeySecurityFilterChainConfiguration {
 
 		@Bean
 		SecurityFilterChain hitKeySecurityFilterChain(HttpSecurity http) {
+			return signIn(http).build();
+		}
+
+		static HttpSecurity signIn(HttpSecurity http) {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			http.with(HitKeyLoginConfigurer.hitKey(), (hitKey) -> hitKey.failureUrl("/login?error"));
 			http.oauth2Client(withDefaults());
-			return http.build();
+			return http;
 		}
 
 	}

@@ -77,6 +77,8 @@ public class HitKeyProperties {
 
 	private final Session session = new Session();
 
+	private final ResourceServer resourceServer = new ResourceServer();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -161,6 +163,10 @@ public class HitKeyProperties {
 		return this.session;
 	}
 
+	public ResourceServer getResourceServer() {
+		return this.resourceServer;
+	}
+
 	/**
 	 * How signed-in sessions are kept in a shared store (Spring Session).
 	 */
@@ -179,6 +185,57 @@ public class HitKeyProperties {
 
 		public void setSerialization(Serialization serialization) {
 			this.serialization = serialization;
+		}
+
+	}
+
+	/**
+	 * HitKey access tokens accepted as Bearer tokens, when Spring Security's resource
+	 * server is on the class path.
+	 */
+	public static class ResourceServer {
+
+		private final Cache cache = new Cache();
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		/**
+		 * The answers of HitKey's userinfo endpoint to Bearer tokens, kept so that a token
+		 * used again costs no call to HitKey.
+		 */
+		public static class Cache {
+
+			/**
+			 * How long HitKey's acceptance of a token is trusted without asking again. A
+			 * user removed from a project at HitKey keeps the former role for at most this
+			 * long. 0 asks HitKey on every request; at most 1h, the life of a HitKey
+			 * access token.
+			 */
+			private Duration timeToLive = Duration.ofSeconds(60);
+
+			/**
+			 * The most tokens kept; beyond it, the tokens checked longest ago are dropped.
+			 */
+			private int maxSize = 10_000;
+
+			public Duration getTimeToLive() {
+				return this.timeToLive;
+			}
+
+			public void setTimeToLive(Duration timeToLive) {
+				this.timeToLive = timeToLive;
+			}
+
+			public int getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(int maxSize) {
+				this.maxSize = maxSize;
+			}
+
 		}
 
 	}

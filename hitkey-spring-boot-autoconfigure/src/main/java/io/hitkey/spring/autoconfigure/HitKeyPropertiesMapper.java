@@ -25,6 +25,8 @@ final class HitKeyPropertiesMapper {
 
 	private static final String OPENID = "openid";
 
+	private static final String USERINFO_PATH = "/oauth/userinfo";
+
 	private final HitKeyProperties properties;
 
 	/**
@@ -58,11 +60,21 @@ final class HitKeyPropertiesMapper {
 			.scope(scopesWithoutOpenid())
 			.authorizationUri(authUrl + "/")
 			.tokenUri(apiUrl + "/oauth/token")
-			.userInfoUri(apiUrl + "/oauth/userinfo")
+			.userInfoUri(apiUrl + USERINFO_PATH)
 			.userInfoAuthenticationMethod(AuthenticationMethod.HEADER)
 			.userNameAttributeName("sub")
 			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(this.properties.isPkce()).build())
 			.build();
+	}
+
+	/**
+	 * Return the address of HitKey's userinfo endpoint, the only place where HitKey tells
+	 * whether an access token is valid.
+	 * @return the userinfo URI
+	 * @throws IllegalStateException if {@code hitkey.api-url} is invalid
+	 */
+	String userInfoUri() {
+		return requireUrl("hitkey.api-url", "HITKEY_API_URL", this.properties.getApiUrl()) + USERINFO_PATH;
 	}
 
 	private Set<String> scopesWithoutOpenid() {

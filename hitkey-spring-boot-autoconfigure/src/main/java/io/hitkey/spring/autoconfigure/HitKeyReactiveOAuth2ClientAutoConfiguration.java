@@ -7,7 +7,6 @@ import io.hitkey.spring.HitKeyAuthoritiesMapper;
 import io.hitkey.spring.HitKeyReactiveOAuth2UserService;
 import reactor.core.publisher.Flux;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,12 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -49,7 +48,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ Flux.class, WebClient.class, ReactiveClientRegistrationRepository.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBean(HitKeyProperties.class)
+@Conditional(HitKeySignInCondition.class)
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
+@Import(HitKeyWebClientsConfiguration.class)
 public final class HitKeyReactiveOAuth2ClientAutoConfiguration {
 
 	@Bean
@@ -60,15 +61,6 @@ public final class HitKeyReactiveOAuth2ClientAutoConfiguration {
 		registrations.add(new HitKeyPropertiesMapper(properties).asClientRegistration());
 		registrations.addAll(new OAuth2ClientPropertiesMapper(otherClients).asClientRegistrations().values());
 		return new InMemoryReactiveClientRegistrationRepository(registrations);
-	}
-
-	@Bean
-	HitKeyWebClients hitKeyWebClients(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> settings, HitKeyProperties properties) {
-		return new HitKeyWebClients(webClientBuilder.getIfAvailable(WebClient::builder),
-				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
-				settings.getIfAvailable(HttpClientSettings::defaults), properties);
 	}
 
 	@Bean

@@ -41,6 +41,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -120,14 +121,40 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 		return new ReactiveCallbackPathCheck(properties.getRedirectUri(), beanFactory);
 	}
 
+	/**
+	 * The default chain when the application also accepts HitKey access tokens: a Bearer
+	 * request is authenticated by its token, without a session; a browser signs in.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
+	@ConditionalOnClass(ReactiveOpaqueTokenIntrospector.class)
+	@ConditionalOnBean(ReactiveOpaqueTokenIntrospector.class)
+	static class HitKeyBearerTokenSecurityWebFilterChainConfiguration {
+
+		@Bean
+		SecurityWebFilterChain hitKeySecurityWebFilterChain(ServerHttpSecurity http, HitKeyProperties properties,
+				ReactiveClientRegistrationRepository clientRegistrationRepository) {
+			HitKeySecurityWebFilterChainConfiguration.signIn(http, properties, clientRegistrationRepository);
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(withDefaults()));
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(value = SecurityWebFilterChain.class,
+			type = "org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector")
 	static class HitKeySecurityWebFilterChainConfiguration {
 
 		private static final String FAILURE_URL = "/login?error";
 
 		@Bean
 		SecurityWebFilterChain hitKeySecurityWebFilterChain(ServerHttpSecurity http, HitKeyProperties properties,
+				ReactiveClientRegistrationRepository clientRegistrationRepository) {
+			return signIn(http, properties, clientRegistrationRepository).build();
+		}
+
+		static ServerHttpSecurity signIn(ServerHttpSecurity http, HitKeyProperties properties,
 				ReactiveClientRegistrationRepository clientRegistrationRepository) {
 			http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
 			http.oauth2Login((login) -> login.authenticationMatcher(callbackMatcher(properties.getRedirectUri())));
@@ -142,7 +169,7 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 			http.addFilterAt(loginPage, SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING);
 			http.addFilterBefore(DefaultResourcesWebFilter.css(), SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING);
 			http.addFilterAt(new LogoutPageGeneratingWebFilter(), SecurityWebFiltersOrder.LOGOUT_PAGE_GENERATING);
-			return http.build();
+			return http;
 		}
 
 		/**

@@ -12,9 +12,11 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -80,7 +82,10 @@ class InvalidHitKeyPropertyFailureAnalyzerTests {
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void startupFailureReportNamesTheMissingProperty(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(StarterOnlyApplication.class);
+		// With it, an application without a client id is an API that accepts HitKey tokens.
+		FilteredClassLoader withoutResourceServer = new FilteredClassLoader("org.springframework.security.oauth2.server.resource");
+		SpringApplication application = new SpringApplication(new DefaultResourceLoader(withoutResourceServer),
+				StarterOnlyApplication.class);
 		application.setDefaultProperties(Map.of("server.port", "0"));
 		assertThatException().isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")

@@ -296,6 +296,20 @@ public final class FakeHitKey implements AutoCloseable {
 	}
 
 	/**
+	 * Hand out a valid access token for the given user, as HitKey would after a sign-in
+	 * with the given scopes, for a test that calls an API with it as a Bearer token. It
+	 * lives as long as {@link #accessTokenLifetime(Duration) access tokens} do.
+	 * @param user the token's owner
+	 * @param scopes the scopes granted to it: all that HitKey knows when none are given
+	 * @return the access token
+	 */
+	public String accessToken(FakeHitKeyUser user, String... scopes) {
+		Assert.notNull(user, "'user' must not be null");
+		Set<String> granted = grantedScopes((scopes.length > 0) ? String.join(" ", scopes) : null);
+		return this.grants.issueAccessToken(clientId(), user, granted, this.accessTokenLifetime).value();
+	}
+
+	/**
 	 * Sign the given user in without showing the sign-in page, as for headless tests.
 	 * @param user the user to sign in
 	 * @return this fake

@@ -1,5 +1,6 @@
 package io.hitkey.spring.web.server;
 
+import io.hitkey.spring.autoconfigure.HitKeyBearerTokenFailures;
 import io.hitkey.spring.autoconfigure.HitKeySignInFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,6 +32,11 @@ final class HitKeyServerLoginFailureHandler implements ServerAuthenticationFailu
 
 	@Override
 	public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
+		if (HitKeyBearerTokenFailures.isUnavailable(exception)) {
+			// A Bearer token check failed further down the chain, and went up through the
+			// sign-in filter: not a sign-in failure.
+			return Mono.error(exception);
+		}
 		logger.warn(HitKeySignInFailures.logLine(exception));
 		AuthenticationException kept = HitKeySignInFailures.forSession(exception);
 		return exchange.getExchange()

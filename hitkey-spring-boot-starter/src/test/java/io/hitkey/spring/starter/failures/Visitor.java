@@ -83,6 +83,12 @@ public final class Visitor {
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
 	}
 
+	public HttpResponse<String> post(String pathOrUrl, String body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).header("Content-Type", "text/plain");
+		headers.forEach(request::header);
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	/**
 	 * Go to the given page as a browser does: follow every redirect hop by hop, HitKey's
 	 * authorize page included, until a page renders.

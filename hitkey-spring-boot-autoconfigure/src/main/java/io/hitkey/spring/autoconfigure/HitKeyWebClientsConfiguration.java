@@ -1,0 +1,30 @@
+package io.hitkey.spring.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The HTTP client for HitKey's API in a reactive application, shared by sign-in and by
+ * Bearer token checks.
+ *
+ * @author HitKey
+ */
+@Configuration(proxyBeanMethods = false)
+class HitKeyWebClientsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	HitKeyWebClients hitKeyWebClients(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> settings, HitKeyProperties properties) {
+		return new HitKeyWebClients(webClientBuilder.getIfAvailable(WebClient::builder),
+				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
+				settings.getIfAvailable(HttpClientSettings::defaults), properties);
+	}
+
+}
