@@ -1,6 +1,5 @@
 package io.hitkey.spring;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,11 +19,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OAuth2I
  * a browser sign-in. HitKey refusing the token ({@code 401}, {@code 403}, an invalid
  * grant) makes it invalid. Anything else (an error {@code 5xx} or {@code 429}, an answer
  * that holds no user, an unexpected status) is HitKey failing, not the token.
- * <p>
- * userinfo does not list a token's scopes, only the claims they unlock, so a Bearer
- * user's scopes are those its claims show: {@code openid} always, {@code profile} with a
- * {@code name} claim, {@code email} with an {@code email} claim and {@code project:read}
- * with a {@code project} claim.
+ * The user's scopes are those its claims show: see {@link HitKeyUser#fromUserInfo}.
  *
  * @author HitKey
  */
@@ -48,7 +43,7 @@ final class HitKeyBearerUsers {
 	static HitKeyUser user(@Nullable Map<String, Object> claims, HitKeyAuthoritiesMapper authoritiesMapper) {
 		try {
 			Map<String, Object> user = HitKeyUserInfoAnswers.validated(claims);
-			return HitKeyUser.fromClaims(user, scopesShownBy(user), authoritiesMapper);
+			return HitKeyUser.fromUserInfo(user, authoritiesMapper);
 		}
 		catch (OAuth2AuthenticationException ex) {
 			throw HitKeyBearerTokenFailures.unavailable(String.valueOf(ex.getError().getDescription()), ex);
@@ -68,21 +63,6 @@ final class HitKeyBearerUsers {
 		}
 		String description = (error.getDescription() != null) ? error.getDescription() : HitKeyErrors.UNREACHABLE;
 		return HitKeyBearerTokenFailures.unavailable(description, cause);
-	}
-
-	private static Set<String> scopesShownBy(Map<String, Object> claims) {
-		Set<String> scopes = new LinkedHashSet<>();
-		scopes.add("openid");
-		addIfShown(scopes, "profile", claims, HitKeyClaims.NAME);
-		addIfShown(scopes, "email", claims, HitKeyClaims.EMAIL);
-		addIfShown(scopes, "project:read", claims, HitKeyClaims.PROJECT);
-		return scopes;
-	}
-
-	private static void addIfShown(Set<String> scopes, String scope, Map<String, Object> claims, String claim) {
-		if (claims.containsKey(claim)) {
-			scopes.add(scope);
-		}
 	}
 
 }

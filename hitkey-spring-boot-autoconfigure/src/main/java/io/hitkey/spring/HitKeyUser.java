@@ -72,6 +72,34 @@ public final class HitKeyUser implements OAuth2User, Serializable {
 		return new HitKeyUser(user.id, user.attributes, user.scopes, authorities, user.project);
 	}
 
+	/**
+	 * Create the owner of an access token from HitKey's userinfo answer to it, when the
+	 * token's scopes are unknown, as for a Bearer token: userinfo does not list them,
+	 * only the claims they unlock. The user's scopes are those its claims show:
+	 * {@code openid} always, {@code profile} with a {@code name} claim, {@code email}
+	 * with an {@code email} claim and {@code project:read} with a {@code project} claim.
+	 * @param claims the userinfo claims
+	 * @param authoritiesMapper the mapping of the user's claims and scopes to authorities
+	 * @return the user
+	 * @throws IllegalArgumentException if {@code sub} is missing or not a UUID, or a claim
+	 * has a type that HitKey does not document
+	 */
+	public static HitKeyUser fromUserInfo(Map<String, ?> claims, HitKeyAuthoritiesMapper authoritiesMapper) {
+		Assert.notNull(claims, "'claims' must not be null");
+		Set<String> scopes = new LinkedHashSet<>();
+		scopes.add("openid");
+		addIfShown(scopes, "profile", claims, HitKeyClaims.NAME);
+		addIfShown(scopes, "email", claims, HitKeyClaims.EMAIL);
+		addIfShown(scopes, "project:read", claims, HitKeyClaims.PROJECT);
+		return fromClaims(claims, scopes, authoritiesMapper);
+	}
+
+	private static void addIfShown(Set<String> scopes, String scope, Map<String, ?> claims, String claim) {
+		if (claims.containsKey(claim)) {
+			scopes.add(scope);
+		}
+	}
+
 	static HitKeyUser fromClaims(Map<String, ?> claims, Collection<String> grantedScopes,
 			Collection<? extends GrantedAuthority> authorities) {
 		UUID id = HitKeyClaims.requiredUuid(claims, HitKeyClaims.SUB);

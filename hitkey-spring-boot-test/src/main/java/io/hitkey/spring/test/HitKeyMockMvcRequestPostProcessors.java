@@ -25,4 +25,14 @@ public final class HitKeyMockMvcRequestPostProcessors {
 		return new HitKeyLoginRequestPostProcessor();
 	}
 
+	/**
+	 * Authenticate the request as if it carried a HitKey access token: a
+	 * {@code HitKeyUser} principal with the authorities the starter's Bearer token check
+	 * gives, without calling HitKey.
+	 * @return the post-processor, to configure the user with
+	 */
+	public static HitKeyBearerTokenRequestPostProcessor hitKeyBearerToken() {
+		return new HitKeyBearerTokenRequestPostProcessor();
+	}
+
 }

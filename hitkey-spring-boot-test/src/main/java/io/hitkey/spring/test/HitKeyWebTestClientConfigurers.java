@@ -29,4 +29,14 @@ public final class HitKeyWebTestClientConfigurers {
 		return new HitKeyLoginMutator();
 	}
 
+	/**
+	 * Authenticate requests as if they carried a HitKey access token: a
+	 * {@code HitKeyUser} principal with the authorities the starter's Bearer token check
+	 * gives, without calling HitKey.
+	 * @return the configurer, to configure the user with
+	 */
+	public static HitKeyBearerTokenMutator mockHitKeyBearerToken() {
+		return new HitKeyBearerTokenMutator();
+	}
+
 }

@@ -119,13 +119,7 @@ final class MockHitKeyLogin {
 	 * login records none).
 	 */
 	OAuth2AuthenticationToken authentication(@Nullable ListableBeanFactory beans, boolean withFactor) {
-		Set<String> grantedScopes = grantedScopes(beans);
-		Map<String, Object> claims = new LinkedHashMap<>(this.user.claims(grantedScopes, FakeHitKeyProject.DEMO));
-		claims.putAll(this.extraClaims);
-		HitKeyAuthoritiesMapper authoritiesMapper = (beans != null)
-				? beans.getBeanProvider(HitKeyAuthoritiesMapper.class).getIfAvailable(HitKeyAuthoritiesMapper::standard)
-				: HitKeyAuthoritiesMapper.standard();
-		HitKeyUser user = HitKeyUser.fromClaims(claims, grantedScopes, authoritiesMapper);
+		HitKeyUser user = hitKeyUser(beans);
 		GrantedAuthoritiesMapper grantedAuthoritiesMapper = (beans != null)
 				? beans.getBeanProvider(GrantedAuthoritiesMapper.class).getIfUnique() : null;
 		List<GrantedAuthority> authorities = new ArrayList<>((grantedAuthoritiesMapper != null)
@@ -134,6 +128,23 @@ final class MockHitKeyLogin {
 			authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY));
 		}
 		return new OAuth2AuthenticationToken(user, authorities, HitKeyClientRegistrations.REGISTRATION_ID);
+	}
+
+	/**
+	 * Return the user HitKey's userinfo describes, with the authorities of the
+	 * application's {@link HitKeyAuthoritiesMapper}.
+	 */
+	HitKeyUser hitKeyUser(@Nullable ListableBeanFactory beans) {
+		Set<String> grantedScopes = grantedScopes(beans);
+		Map<String, Object> claims = new LinkedHashMap<>(this.user.claims(grantedScopes, FakeHitKeyProject.DEMO));
+		claims.putAll(this.extraClaims);
+		return HitKeyUser.fromClaims(claims, grantedScopes, authoritiesMapper(beans));
+	}
+
+	static HitKeyAuthoritiesMapper authoritiesMapper(@Nullable ListableBeanFactory beans) {
+		return (beans != null)
+				? beans.getBeanProvider(HitKeyAuthoritiesMapper.class).getIfAvailable(HitKeyAuthoritiesMapper::standard)
+				: HitKeyAuthoritiesMapper.standard();
 	}
 
 	OAuth2AccessToken accessToken(@Nullable ListableBeanFactory beans) {

@@ -71,6 +71,14 @@ public @interface WithMockHitKeyUser {
 	String[] scopes() default {};
 
 	/**
+	 * Whether the user is authenticated as a request with a HitKey access token is: a
+	 * {@code BearerTokenAuthentication}, as the starter's Bearer token check gives, instead
+	 * of a sign-in. Needs Spring Security's resource server on the class path.
+	 * @return {@code true} for a Bearer token
+	 */
+	boolean bearerToken() default false;
+
+	/**
 	 * When to set up the security context.
 	 * @return the event
 	 */

@@ -37,7 +37,8 @@ final class WithMockHitKeyUserSecurityContextFactory implements WithSecurityCont
 			login.scopes(List.of(annotation.scopes()));
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(login.authentication(this.beans));
+		context.setAuthentication(annotation.bearerToken() ? MockHitKeyBearerToken.authentication(login, this.beans)
+				: login.authentication(this.beans));
 		return context;
 	}
 

@@ -23,7 +23,12 @@ final class BearerApplication implements AutoCloseable {
 		this.context = context;
 	}
 
-	static BearerApplication start(WebApplicationType stack, boolean signIn, FakeHitKey hitKey) {
+	/**
+	 * Start the API, with the given configuration classes next to it, such as a security
+	 * chain of the application's own.
+	 */
+	static BearerApplication start(WebApplicationType stack, boolean signIn, FakeHitKey hitKey,
+			Class<?>... configurations) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.main.banner-mode", "off");
@@ -41,7 +46,8 @@ final class BearerApplication implements AutoCloseable {
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
 		// Explicit: with both stacks on the class path, Boot would pick the servlet one.
-		return new BearerApplication(new SpringApplicationBuilder(BearerTestApplication.class).web(stack)
+		return new BearerApplication(new SpringApplicationBuilder(BearerTestApplication.class).sources(configurations)
+			.web(stack)
 			.run(arguments));
 	}
 

@@ -67,14 +67,17 @@ abstract class BearerTokenTests {
 
 	FakeHitKeyUser grace;
 
-	BearerTokenTests(WebApplicationType stack, boolean signIn) {
+	final Class<?>[] configurations;
+
+	BearerTokenTests(WebApplicationType stack, boolean signIn, Class<?>... configurations) {
 		this.stack = stack;
 		this.signIn = signIn;
+		this.configurations = configurations;
 	}
 
 	@BeforeAll
 	void startApplication() {
-		this.application = BearerApplication.start(this.stack, this.signIn, this.hitKey);
+		this.application = BearerApplication.start(this.stack, this.signIn, this.hitKey, this.configurations);
 		this.ada = this.hitKey.users().get(0);
 		this.grace = this.hitKey.users().get(1);
 	}
@@ -135,8 +138,14 @@ abstract class BearerTokenTests {
 	}
 
 	@Test
-	void answersAnApiClientWithoutTokenWith401NotARedirect() {
-		HttpResponse<String> answer = api().get("/api/me", JSON);
+	void anApiClientWithoutTokenIsTurnedAway() {
+		assertTurnedAway(api().get("/api/me", JSON));
+	}
+
+	/**
+	 * Assert the answer to an API client without a token: {@code 401}, never a redirect.
+	 */
+	void assertTurnedAway(HttpResponse<String> answer) {
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(answer.headers().firstValue("Location")).isEmpty();
 	}
@@ -241,7 +250,7 @@ abstract class BearerTokenTests {
 		HttpResponse<String> answer = client.get("/api/me", bearer(this.hitKey.accessToken(this.ada)));
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
-		assertThat(client.get("/api/me", JSON).statusCode()).isEqualTo(401);
+		assertTurnedAway(client.get("/api/me", JSON));
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class SignInAndBearerTokenTests extends BearerTokenTests {
 
-	SignInAndBearerTokenTests(WebApplicationType stack) {
-		super(stack, true);
+	SignInAndBearerTokenTests(WebApplicationType stack, Class<?>... configurations) {
+		super(stack, true, configurations);
 	}
 
 	@Test
