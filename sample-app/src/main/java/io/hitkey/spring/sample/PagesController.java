@@ -1,14 +1,17 @@
 package io.hitkey.spring.sample;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import io.hitkey.spring.HitKeyUser;
+import io.hitkey.spring.sample.SampleApi.NewNote;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The sample's pages.
@@ -34,10 +39,15 @@ class PagesController {
 	private static final Set<String> SIGN_IN_AGAIN = Set.of(OAuth2ErrorCodes.INVALID_GRANT,
 			OAuth2ErrorCodes.INVALID_TOKEN);
 
+	private static final String HITKEY_UNREACHABLE = "HitKey could not be reached: try again in a moment.";
+
 	private final HitKeyUserinfoClient userinfoClient;
 
-	PagesController(HitKeyUserinfoClient userinfoClient) {
+	private final SampleApi sampleApi;
+
+	PagesController(HitKeyUserinfoClient userinfoClient, SampleApi sampleApi) {
 		this.userinfoClient = userinfoClient;
+		this.sampleApi = sampleApi;
 	}
 
 	@GetMapping("/")
@@ -56,22 +66,28 @@ class PagesController {
 	@PostMapping("/profile/refresh")
 	String refreshProfile(@AuthenticationPrincipal HitKeyUser user,
 			@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client, Model model) {
-		try {
-			Map<String, Object> claims = this.userinfoClient.userinfo();
-			model.addAttribute("freshClaims", claims);
-		}
-		catch (OAuth2AuthorizationException ex) {
-			if (SIGN_IN_AGAIN.contains(ex.getError().getErrorCode())) {
-				// HitKeyLoginConfigurer signs the user out and sends them to sign in again.
-				throw ex;
-			}
-			model.addAttribute("refreshError", "HitKey could not be reached: try again in a moment.");
-		}
-		catch (RestClientException ex) {
-			model.addAttribute("refreshError", "HitKey could not be reached: try again in a moment.");
-		}
+		callAsUser(model, "refreshError", (ex) -> HITKEY_UNREACHABLE,
+				() -> model.addAttribute("freshClaims", this.userinfoClient.userinfo()));
 		addProfile(model, user, client);
 		return "profile";
+	}
+
+	@GetMapping("/call-api")
+	String callApi(Model model) {
+		callAsUser(model, "apiError", PagesController::apiFailure, () -> {
+			model.addAttribute("me", this.sampleApi.me());
+			model.addAttribute("notes", this.sampleApi.notes());
+		});
+		return "call-api";
+	}
+
+	@PostMapping("/call-api/notes")
+	String addNote(@RequestParam String text, Model model) {
+		if (callAsUser(model, "apiError", PagesController::apiFailure,
+				() -> this.sampleApi.addNote(new NewNote(text)))) {
+			return "redirect:/call-api";
+		}
+		return "call-api";
 	}
 
 	@GetMapping("/admin")
@@ -95,6 +111,41 @@ class PagesController {
 		model.addAttribute("scopes", new TreeSet<>(user.scopes()));
 		Instant expiresAt = client.getAccessToken().getExpiresAt();
 		model.addAttribute("tokenExpiresAt", expiresAt);
+	}
+
+	/**
+	 * Make a call to HitKey or to the API as the signed-in user. When it fails, put a
+	 * message for the user in the model and return {@code false}; a refresh token or
+	 * access token that HitKey refused is left to {@code HitKeyLoginConfigurer}, which
+	 * signs the user out and sends them to sign in again.
+	 */
+	private static boolean callAsUser(Model model, String errorAttribute,
+			Function<RestClientException, String> message, Runnable call) {
+		try {
+			call.run();
+			return true;
+		}
+		catch (OAuth2AuthorizationException ex) {
+			if (SIGN_IN_AGAIN.contains(ex.getError().getErrorCode())) {
+				throw ex;
+			}
+			// The access token had expired and HitKey could not refresh it.
+			model.addAttribute(errorAttribute, HITKEY_UNREACHABLE);
+		}
+		catch (RestClientException ex) {
+			model.addAttribute(errorAttribute, message.apply(ex));
+		}
+		return false;
+	}
+
+	private static String apiFailure(RestClientException ex) {
+		if (ex instanceof RestClientResponseException response) {
+			HttpStatusCode code = response.getStatusCode();
+			HttpStatus status = HttpStatus.resolve(code.value());
+			return "The API answered " + code.value() + ((status != null) ? " " + status.getReasonPhrase() : "")
+					+ (code.is5xxServerError() ? ": try again in a moment." : ".");
+		}
+		return "The API could not be reached: try again in a moment.";
 	}
 
 	private static String message(@Nullable Object exception) {

@@ -4,13 +4,20 @@ import io.hitkey.spring.web.HitKeyLoginConfigurer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import static org.springframework.security.config.Customizer.withDefaults;
+
 /**
- * Who may see what: the home page is public, the admin page needs a project admin or
- * owner, everything else a signed-in user. {@link HitKeyLoginConfigurer} adds the
- * starter's hardening: several tabs, 401 for API calls, refresh failures.
+ * Who may see what, in two filter chains. The API ({@code /api/**}) accepts HitKey access
+ * tokens as Bearer tokens and nothing else: no session, no redirect to a sign-in. The
+ * pages: the home page is public, the admin page needs a project admin or owner,
+ * everything else a signed-in user. {@link HitKeyLoginConfigurer} adds the starter's
+ * hardening: several tabs, 401 for API calls, refresh failures.
  *
  * @author HitKey
  */
@@ -18,6 +25,20 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) {
+		http.securityMatcher("/api/**");
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+		// The starter's introspector checks the token at HitKey's userinfo, behind a cache.
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(withDefaults()));
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		// The API reads no cookies, only the Authorization header: there is nothing to forge.
+		http.csrf(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/login-error", "/css/**", "/error")
 			.permitAll()

@@ -2,6 +2,8 @@ package io.hitkey.spring.sample;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -34,12 +38,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample in demo mode, driven by a real headless Chromium: sign in on the fake
- * HitKey's page, see the profile, reach or be refused the admin page, sign out, and a
- * refused code ending on the friendly error page. Skipped when Chromium is missing,
- * unless {@code sample.browser.required} is {@code true} (as in CI).
+ * HitKey's page, see the profile, reach or be refused the admin page, call the API as the
+ * signed-in user, sign out, and a refused code ending on the friendly error page. Skipped
+ * when Chromium is missing, unless {@code sample.browser.required} is {@code true} (as in
+ * CI).
+ * <p>
+ * On a port chosen before the start: the pages call the API at
+ * {@code http://localhost:${server.port}}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 class SampleBrowserTests {
+
+	private static final int PORT = freePort();
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -54,6 +64,11 @@ class SampleBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@DynamicPropertySource
+	static void serverPort(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+	}
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -109,6 +124,18 @@ class SampleBrowserTests {
 		open("/admin");
 		assertThat(waitFor(By.id("admin-title")).getText()).isEqualTo("Project admin");
 		screenshot("admin-allowed");
+
+		find(By.id("nav-call-api")).click();
+		assertThat(waitFor(By.id("api-sub")).getText()).isEqualTo(ada.sub().toString());
+		assertThat(find(By.id("api-name")).getText()).isEqualTo("Ada Lovelace");
+		assertThat(find(By.id("api-role")).getText()).isEqualTo("admin in Demo project");
+		assertThat(find(By.id("api-authorities")).getText()).contains("PERMISSION_can_deploy", "ROLE_ADMIN");
+		assertThat(find(By.id("no-notes")).getText()).isEqualTo("No notes yet.");
+		find(By.id("note-text")).sendKeys("Ship the API on Friday");
+		find(By.id("add-note")).click();
+		waitForText(By.id("notes"), "Ship the API on Friday");
+		assertThat(find(By.id("api-sub")).getText()).isEqualTo(ada.sub().toString());
+		screenshot("call-api");
 		signOut();
 
 		signInAs(grace);
@@ -117,6 +144,17 @@ class SampleBrowserTests {
 		open("/admin");
 		assertThat(waitFor(By.id("forbidden-title")).getText()).isEqualTo("This page is for project admins");
 		screenshot("admin-refused");
+
+		this.demoHitKey.failNext(FakeHitKey.Endpoint.USERINFO, 1, FakeHitKeyFault.error(503, "maintenance"));
+		find(By.id("nav-call-api")).click();
+		assertThat(waitFor(By.id("api-error")).getText())
+			.isEqualTo("The API answered 503 Service Unavailable: try again in a moment.");
+		assertThat(browser.getPageSource()).doesNotContain("Exception");
+		screenshot("call-api-error");
+		find(By.id("nav-call-api")).click();
+		assertThat(waitFor(By.id("api-name")).getText()).isEqualTo("Grace Hopper");
+		assertThat(find(By.id("api-role")).getText()).isEqualTo("member in Demo project");
+		assertThat(find(By.id("no-notes")).getText()).isEqualTo("No notes yet.");
 		signOut();
 
 		this.demoHitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
@@ -145,6 +183,19 @@ class SampleBrowserTests {
 
 	private static WebElement find(By by) {
 		return browser.findElement(by);
+	}
+
+	private static void waitForText(By by, String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static WebElement waitFor(By by) {
