@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -33,16 +32,19 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Auto-configuration} of HitKey access tokens as Bearer tokens in a reactive application
  * with Spring Security's resource server: the reactive counterpart of
  * {@link HitKeyResourceServerAutoConfiguration}, with the same cache, the same
- * {@code 503} and the same API-only default chain.
+ * {@code 503} and the same API-only default chain, also after Spring Boot's own.
  *
  * @author HitKey
  * @since 0.1.0
  */
 @AutoConfiguration(
-		before = { ReactiveOAuth2ResourceServerAutoConfiguration.class,
-				HitKeyReactiveOAuth2WebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+		before = { HitKeyReactiveOAuth2WebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
 				ReactiveManagementWebSecurityAutoConfiguration.class },
-		after = HitKeyReactiveOAuth2ClientAutoConfiguration.class)
+		after = HitKeyReactiveOAuth2ClientAutoConfiguration.class,
+		afterName = {
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+				// Spring Boot 4.1
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration" })
 @ConditionalOnClass({ Flux.class, WebClient.class, ReactiveOpaqueTokenIntrospector.class, EnableWebFluxSecurity.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBean(HitKeyProperties.class)

@@ -16,7 +16,6 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -40,14 +39,27 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * filter chain, and a {@code 503} when HitKey cannot check a token. The starter's default
  * chain accepts them next to browser sign-in; without {@code hitkey.client-id}, the
  * application is an API with a stateless default chain that only accepts them.
+ * <p>
+ * It runs after Spring Boot's resource-server auto-configurations: their default chains
+ * appear for any introspector bean (on WebFlux with Spring Boot 4.1.1, even next to the
+ * application's own chain), so they must never see the starter's. An introspector that
+ * Spring Boot builds from
+ * {@code spring.security.oauth2.resourceserver.opaquetoken.introspection-uri} replaces
+ * the starter's.
  *
  * @author HitKey
  * @since 0.1.0
  */
 @AutoConfiguration(
-		before = { OAuth2ResourceServerAutoConfiguration.class, HitKeyOAuth2WebSecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class },
-		after = { HitKeyOAuth2ClientAutoConfiguration.class, RestTemplateAutoConfiguration.class })
+		before = { HitKeyOAuth2WebSecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+				ManagementWebSecurityAutoConfiguration.class },
+		after = { HitKeyOAuth2ClientAutoConfiguration.class, RestTemplateAutoConfiguration.class },
+		afterName = {
+				// Spring Boot 4.0
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+				// Spring Boot 4.1
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" })
 @ConditionalOnClass({ OpaqueTokenIntrospector.class, EnableWebSecurity.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnBean(HitKeyProperties.class)

@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,8 +28,8 @@ class HitKeyReactiveResourceServerAutoConfigurationTests {
 				HitKeyReactiveOAuth2ClientAutoConfiguration.class,
 				HitKeyReactiveOAuth2WebSecurityAutoConfiguration.class,
 				HitKeyReactiveResourceServerAutoConfiguration.class, ReactiveOAuth2ClientAutoConfiguration.class,
-				ReactiveOAuth2ClientWebSecurityAutoConfiguration.class,
-				ReactiveOAuth2ResourceServerAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class));
+				ReactiveOAuth2ClientWebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(BootResourceServerAutoConfigurations.reactive()));
 
 	private final ReactiveWebApplicationContextRunner signIn = this.contextRunner
 		.withPropertyValues("hitkey.client-id=my-client", "hitkey.client-secret=my-secret");

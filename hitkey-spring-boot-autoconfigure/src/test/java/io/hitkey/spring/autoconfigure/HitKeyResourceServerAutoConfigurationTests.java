@@ -10,7 +10,6 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -39,9 +38,10 @@ class HitKeyResourceServerAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(HitKeyAutoConfiguration.class,
 				HitKeyOAuth2ClientAutoConfiguration.class, HitKeyOAuth2WebSecurityAutoConfiguration.class,
 				HitKeyResourceServerAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
-				OAuth2ClientWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, RestTemplateAutoConfiguration.class));
+				OAuth2ClientWebSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				RestTemplateAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(BootResourceServerAutoConfigurations.servlet()));
 
 	private final WebApplicationContextRunner signIn = this.contextRunner
 		.withPropertyValues("hitkey.client-id=my-client", "hitkey.client-secret=my-secret");
