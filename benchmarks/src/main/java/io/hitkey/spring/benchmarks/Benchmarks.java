@@ -31,9 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Measures the starter's login path, side by side in one run, against the hand-written
- * setup and the raw limit; prints a table and writes {@code results.json}. Arguments: the
- * output directory, then optionally {@code --rounds=N}, {@code --round-seconds=S} and
- * {@code --startups=N}.
+ * setup and the raw limit, and its Bearer tokens against an open page; prints a table and
+ * writes {@code results.json}. Arguments: the output directory, then optionally
+ * {@code --rounds=N}, {@code --round-seconds=S} and {@code --startups=N}.
  */
 public final class Benchmarks {
 
@@ -44,6 +44,12 @@ public final class Benchmarks {
 	private static final Map<String, Long> SESSION_BYTES_LIMITS = Map.of("jdk", 2850L, "json", 1750L);
 
 	private static final int[] CONCURRENCY = { 1, 16 };
+
+	/**
+	 * The contenders whose startup is compared.
+	 */
+	private static final List<Contender> STARTUP = List.of(Contender.STARTER, Contender.HAND_WRITTEN,
+			Contender.NO_SECURITY);
 
 	private final Results results = new Results();
 
@@ -99,7 +105,7 @@ public final class Benchmarks {
 		log("Startup to ready, " + this.startups + " fresh JVMs per contender");
 		Map<Contender, List<Double>> times = new EnumMap<>(Contender.class);
 		for (int i = 0; i < this.startups; i++) {
-			for (Contender contender : Contender.values()) {
+			for (Contender contender : STARTUP) {
 				times.computeIfAbsent(contender, (key) -> new ArrayList<>())
 					.add((double) StartupProbe.measure(contender));
 			}
@@ -134,6 +140,7 @@ public final class Benchmarks {
 					sessionBytes(starterUrl, handWrittenUrl);
 					sessionsInRedis(hitKey);
 					refreshes(hitKey, starterUrl, handWrittenUrl);
+					bearerVersusOpen(hitKey, ada);
 				}
 			}
 			finally {
@@ -257,6 +264,66 @@ public final class Benchmarks {
 		finally {
 			open.close();
 		}
+	}
+
+	/**
+	 * Bearer requests on the page of the API-only starter, one token per client, checked at
+	 * HitKey in the warm-up and cached from there, against the same page open; then HitKey
+	 * calls for 1,000 requests of 16 clients that share one new token, the first
+	 * uncached.
+	 */
+	private void bearerVersusOpen(FakeHitKey hitKey, FakeHitKeyUser user) throws Exception {
+		ConfigurableApplicationContext api = Contender.API_ONLY.start(hitKey.authUrl(), hitKey.apiUrl());
+		ConfigurableApplicationContext open = Contender.NO_SECURITY.start("https://127.0.0.1:9", "https://127.0.0.1:9");
+		try {
+			String apiUrl = url(api);
+			String openUrl = url(open);
+			int concurrency = CONCURRENCY[CONCURRENCY.length - 1];
+			BearerRequests bearer = new BearerRequests(hitKey, user, apiUrl);
+			ThreadLocal<ApiClient> withoutToken = ThreadLocal.withInitial(() -> new ApiClient(null));
+			Map<String, Workload> contenders = new LinkedHashMap<>();
+			contenders.put("starter_api_only", bearer);
+			contenders.put("open", (operations) -> (index) -> withoutToken.get().expect(openUrl + "/hello", "hello"));
+			log("Bearer requests on a page of an API (protected) and open, " + concurrency + " clients");
+			Map<String, Rounds.Summary> summaries = measure(concurrency, contenders);
+			summaries.forEach((name, summary) -> this.results.put(Results.round(summary.perSecond()), "bearer_per_s", name));
+			this.results.put(bearer.calls(), "bearer_hitkey_calls_measured_rounds");
+			double ratio = summaries.get("starter_api_only").perSecond() / summaries.get("open").perSecond();
+			this.results.put(Results.round(ratio), "bearer_vs_open_ratio");
+			this.results.row("Bearer requests/s on an API, " + concurrency + " clients",
+					Results.format(summaries.get("starter_api_only").perSecond()), "",
+					Results.format(summaries.get("open").perSecond()) + " (open)", ratio(ratio) + " open",
+					">= 0.9x open");
+			this.results.target("bearer_vs_open", ">= 0.9", ratio, ratio >= 0.9);
+			bearerCalls(hitKey, user, apiUrl, concurrency);
+		}
+		finally {
+			api.close();
+			open.close();
+		}
+	}
+
+	/**
+	 * HitKey calls for 1,000 Bearer requests with one new token, shared by all clients,
+	 * once per round; the most calls of a round is the figure.
+	 */
+	private void bearerCalls(FakeHitKey hitKey, FakeHitKeyUser user, String apiUrl, int concurrency)
+			throws Exception {
+		log("HitKey calls for 1,000 Bearer requests with one token, " + concurrency + " clients");
+		int most = 0;
+		try (Load load = new Load(concurrency)) {
+			for (int round = 0; round < this.rounds.count(); round++) {
+				String token = hitKey.accessToken(user);
+				ThreadLocal<ApiClient> client = ThreadLocal.withInitial(() -> new ApiClient(token));
+				hitKey.reset();
+				load.run(1000, (index) -> client.get().expect(apiUrl + "/hello", "hello"));
+				most = Math.max(most, hitKey.calls(FakeHitKey.Endpoint.USERINFO));
+			}
+		}
+		this.results.put(most, "bearer_hitkey_calls_per_1000");
+		this.results.row("HitKey calls per 1,000 Bearer requests, one token", String.valueOf(most), "", "", "",
+				"<= 1");
+		this.results.target("bearer_hitkey_calls_per_1000", "<= 1", most, most <= 1);
 	}
 
 	private static Workload signedInRequests(String appUrl) {
@@ -448,6 +515,44 @@ public final class Benchmarks {
 	interface Exchange {
 
 		void run(String code) throws Exception;
+
+	}
+
+	/**
+	 * Bearer requests on the API's page, one token per client thread, counting HitKey's
+	 * userinfo calls in the measured rounds: none, since the warm-up checked the tokens,
+	 * unless the cache let them go.
+	 */
+	private static final class BearerRequests implements Workload {
+
+		private final FakeHitKey hitKey;
+
+		private final String url;
+
+		private final ThreadLocal<ApiClient> clients;
+
+		private int calls;
+
+		BearerRequests(FakeHitKey hitKey, FakeHitKeyUser user, String apiUrl) {
+			this.hitKey = hitKey;
+			this.url = apiUrl + "/hello";
+			this.clients = ThreadLocal.withInitial(() -> new ApiClient(hitKey.accessToken(user)));
+		}
+
+		@Override
+		public Load.Operation prepare(int operations) {
+			this.hitKey.reset();
+			return (index) -> this.clients.get().expect(this.url, "hello");
+		}
+
+		@Override
+		public void measured(int operations) {
+			this.calls += this.hitKey.calls(FakeHitKey.Endpoint.USERINFO);
+		}
+
+		int calls() {
+			return this.calls;
+		}
 
 	}
 

@@ -18,18 +18,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The applications compared, each started on a random port against a HitKey at the given
  * URLs. Spring Session on Redis is on the class path for {@link #startOnRedis}; every other
  * start excludes the auto-configurations it brings, so the contenders keep their sessions
- * on the heap, as they would without it.
+ * on the heap, as they would without it. Spring Security's resource server is on the
+ * class path for {@link #API_ONLY}; the others exclude its auto-configurations and the
+ * starter's, so their filter chains are those of an application without it.
  */
 enum Contender {
 
 	STARTER("starter", StarterApplication.class) {
 		@Override
 		Map<String, Object> properties(String authUrl, String apiUrl) {
-			Map<String, Object> properties = common();
+			Map<String, Object> properties = hitKeyAt(authUrl, apiUrl);
 			properties.put("hitkey.client-id", FakeHitKey.DEFAULT_CLIENT_ID);
 			properties.put("hitkey.client-secret", FakeHitKey.DEFAULT_CLIENT_SECRET);
-			properties.put("hitkey.auth-url", authUrl);
-			properties.put("hitkey.api-url", apiUrl);
+			excludeResourceServer(properties);
 			return properties;
 		}
 	},
@@ -51,7 +52,19 @@ enum Contender {
 			properties.put(provider + "token-uri", apiUrl + "/oauth/token");
 			properties.put(provider + "user-info-uri", apiUrl + "/oauth/userinfo");
 			properties.put(provider + "user-name-attribute", "sub");
+			excludeResourceServer(properties);
 			return properties;
+		}
+	},
+
+	/**
+	 * The starter with the resource server and no client id: an API that accepts HitKey
+	 * access tokens as Bearer tokens, with the starter's cache at its default time.
+	 */
+	API_ONLY("api_only", ApiApplication.class) {
+		@Override
+		Map<String, Object> properties(String authUrl, String apiUrl) {
+			return hitKeyAt(authUrl, apiUrl);
 		}
 	},
 
@@ -128,6 +141,24 @@ enum Contender {
 		properties.put("logging.level.root", "WARN");
 		properties.put("spring.jmx.enabled", "false");
 		return properties;
+	}
+
+	/**
+	 * The common properties and the starter's HitKey URLs.
+	 */
+	private static Map<String, Object> hitKeyAt(String authUrl, String apiUrl) {
+		Map<String, Object> properties = common();
+		properties.put("hitkey.auth-url", authUrl);
+		properties.put("hitkey.api-url", apiUrl);
+		return properties;
+	}
+
+	/**
+	 * Exclude the resource server's auto-configurations, Boot's (its web security ones
+	 * included, on Boot 4.1) and the starter's.
+	 */
+	private static void excludeResourceServer(Map<String, Object> properties) {
+		exclude(properties, (name) -> name.contains("ResourceServer"));
 	}
 
 	/**

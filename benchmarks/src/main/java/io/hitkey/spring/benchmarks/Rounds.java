@@ -22,6 +22,13 @@ final class Rounds {
 		this.roundSeconds = roundSeconds;
 	}
 
+	/**
+	 * The number of measured rounds.
+	 */
+	int count() {
+		return this.rounds;
+	}
+
 	Map<String, Summary> run(Load load, Map<String, Workload> contenders) throws Exception {
 		Map<String, Integer> sizes = new LinkedHashMap<>();
 		for (Map.Entry<String, Workload> contender : contenders.entrySet()) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.session.SessionRepository;
 
@@ -25,10 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the benchmarks compare must work before it is timed: each contender signs a user
- * in against the fake HitKey over TLS, and each way of making a sign-in's HitKey calls
- * succeeds. Nothing here is timed.
+ * in against the fake HitKey over TLS, each way of making a sign-in's HitKey calls
+ * succeeds, and the API accepts a HitKey access token and nothing else. Nothing here is
+ * timed.
  */
 class ContendersTests {
+
+	private static final FakeHitKeyUser ADA = FakeHitKeyUser.of("Ada Lovelace", "ada@example.com");
 
 	private static SSLContext jvmDefault;
 
@@ -42,7 +46,7 @@ class ContendersTests {
 	static void start() throws NoSuchAlgorithmException {
 		jvmDefault = SSLContext.getDefault();
 		SSLContext.setDefault(FakeHitKey.trustingSslContext());
-		hitKey = FakeHitKey.builder().tls().autoApprove(FakeHitKeyUser.of("Ada Lovelace", "ada@example.com")).build().start();
+		hitKey = FakeHitKey.builder().tls().autoApprove(ADA).build().start();
 		starter = Contender.STARTER.start(hitKey.authUrl(), hitKey.apiUrl());
 		handWritten = Contender.HAND_WRITTEN.start(hitKey.authUrl(), hitKey.apiUrl());
 	}
@@ -119,10 +123,35 @@ class ContendersTests {
 	}
 
 	@Test
+	void theSignInContendersLeaveTheResourceServerOut() {
+		for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] { starter, handWritten }) {
+			assertThat(app.getBeanNamesForType(OpaqueTokenIntrospector.class)).isEmpty();
+		}
+	}
+
+	@Test
+	void theApiAcceptsAHitKeyTokenAndAsksHitKeyOnce() throws Exception {
+		ConfigurableApplicationContext api = Contender.API_ONLY.start(hitKey.authUrl(), hitKey.apiUrl());
+		try {
+			hitKey.reset();
+			ApiClient withToken = new ApiClient(hitKey.accessToken(ADA));
+			withToken.expect(url(api) + "/me", ADA.sub().toString());
+			withToken.expect(url(api) + "/hello", "hello");
+			assertThat(hitKey.calls(FakeHitKey.Endpoint.USERINFO)).isEqualTo(1);
+			assertThat(new ApiClient(null).get(url(api) + "/hello").statusCode()).isEqualTo(401);
+			assertThat(new ApiClient("not-a-hitkey-token").get(url(api) + "/hello").statusCode()).isEqualTo(401);
+		}
+		finally {
+			api.close();
+		}
+	}
+
+	@Test
 	void theOpenContenderHasNoSecurity() throws Exception {
 		ConfigurableApplicationContext open = Contender.NO_SECURITY.start("https://127.0.0.1:9", "https://127.0.0.1:9");
 		try {
 			new Browser().expect(url(open) + "/hello", "hello");
+			new ApiClient(null).expect(url(open) + "/hello", "hello");
 			assertThat(open.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
 		}
 		finally {
