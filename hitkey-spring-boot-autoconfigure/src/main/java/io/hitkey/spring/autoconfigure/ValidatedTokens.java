@@ -51,6 +51,8 @@ final class ValidatedTokens {
 
 	private static final String TIME_TO_LIVE = "hitkey.resource-server.cache.time-to-live";
 
+	private static final MessageDigest SHA_256 = newSha256();
+
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
 	private final ReentrantLock eviction = new ReentrantLock();
@@ -186,9 +188,25 @@ final class ValidatedTokens {
 	}
 
 	private static String digest(String token) {
+		return Base64.getEncoder().encodeToString(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Return a new SHA-256 digest: a copy of a prepared one, which costs a fraction of
+	 * looking the algorithm up among the JVM's security providers on every request.
+	 */
+	private static MessageDigest sha256() {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return Base64.getEncoder().encodeToString(digest);
+			return (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newSha256();
+		}
+	}
+
+	private static MessageDigest newSha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
