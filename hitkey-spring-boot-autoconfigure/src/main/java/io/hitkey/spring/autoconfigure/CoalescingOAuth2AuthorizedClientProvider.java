@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -27,7 +28,9 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * it {@link io.hitkey.spring.autoconfigure.HitKeyApiCalls#maxWait}, a little longer, so
  * that a refresh that succeeds in time costs none of them a 503. A request that read the
  * expired token before the new one was saved, but asks only once the refresh is over,
- * gets the new token too, for as long as a request may wait.
+ * gets the new token too, for as long as a request may wait. Each request that gets
+ * another's refresh, rather than making its own, is observed as shared (see
+ * {@link HitKeyObservations}).
  *
  * @author HitKey
  */
@@ -41,14 +44,22 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 
 	private final RecentRefreshes recent;
 
+	private final ObservationRegistry registry;
+
+	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait) {
+		this(delegate, maxWait, ObservationRegistry.NOOP);
+	}
+
 	/**
 	 * Create an instance whose waiting requests give up after the given time, which must
 	 * be longer than the refresh itself may take.
 	 */
-	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait) {
+	CoalescingOAuth2AuthorizedClientProvider(OAuth2AuthorizedClientProvider delegate, Duration maxWait,
+			ObservationRegistry registry) {
 		this.delegate = delegate;
 		this.maxWait = maxWait;
 		this.recent = new RecentRefreshes(maxWait);
+		this.registry = registry;
 	}
 
 	@Override
@@ -59,7 +70,11 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		}
 		String key = RecentRefreshes.key(context, current);
 		OAuth2AuthorizedClient refreshed = this.recent.get(key);
-		return (refreshed != null) ? refreshed : refreshOrAwait(context, key, current);
+		if (refreshed != null) {
+			shared(context, null);
+			return refreshed;
+		}
+		return refreshOrAwait(context, key, current);
 	}
 
 	/**
@@ -71,7 +86,7 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> mine = new CompletableFuture<>();
 		CompletableFuture<Optional<OAuth2AuthorizedClient>> running = this.inFlight.putIfAbsent(key, mine);
 		if (running != null) {
-			return awaitOther(running, context.getClientRegistration().getRegistrationId());
+			return awaitOther(running, context, current);
 		}
 		try {
 			// A refresh that ended after this request looked for one, but before it got
@@ -80,6 +95,9 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 			if (authorized == null) {
 				authorized = this.delegate.authorize(context);
 				this.recent.remember(key, current, authorized);
+			}
+			else {
+				shared(context, null);
 			}
 			// Out of the map before the waiters wake: a request that comes after has the
 			// new token, or asks HitKey again after a failure.
@@ -90,6 +108,21 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		catch (Throwable ex) {
 			this.inFlight.remove(key, mine);
 			mine.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+	private @Nullable OAuth2AuthorizedClient awaitOther(CompletableFuture<Optional<OAuth2AuthorizedClient>> running,
+			OAuth2AuthorizationContext context, OAuth2AuthorizedClient current) {
+		try {
+			OAuth2AuthorizedClient authorized = awaitOther(running, context.getClientRegistration().getRegistrationId());
+			if (authorized != null && authorized != current) {
+				shared(context, null);
+			}
+			return authorized;
+		}
+		catch (RuntimeException ex) {
+			shared(context, ex);
 			throw ex;
 		}
 	}
@@ -115,6 +148,10 @@ final class CoalescingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 			Thread.currentThread().interrupt();
 			throw unavailable(registrationId);
 		}
+	}
+
+	private void shared(OAuth2AuthorizationContext context, @Nullable Throwable failure) {
+		HitKeyObservations.sharedRefresh(this.registry, context.getClientRegistration().getRegistrationId(), failure);
 	}
 
 	private static ClientAuthorizationException unavailable(String registrationId) {

@@ -3,8 +3,10 @@ package io.hitkey.spring.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -24,6 +26,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * disconnected) does not cancel it for the others. It is bounded by the longest wait for
  * a HitKey call; past it, it fails as an unreachable HitKey for everyone waiting, and
  * leaves, so that the next request starts afresh.
+ * <p>
+ * Each request that gets another's refresh, rather than making its own, is observed as
+ * shared (see {@link HitKeyObservations}).
  *
  * @author HitKey
  */
@@ -37,17 +42,26 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 
 	private final Duration maxWait;
 
+	private final ObservationRegistry registry;
+
+	CoalescingReactiveOAuth2AuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProvider delegate,
+			Duration keepRefreshed, Duration maxWait) {
+		this(delegate, keepRefreshed, maxWait, ObservationRegistry.NOOP);
+	}
+
 	/**
 	 * Create a new instance.
 	 * @param delegate the provider that refreshes
 	 * @param keepRefreshed how long a refresh is kept for late requests: one HitKey call
 	 * @param maxWait the longest a shared refresh may take
+	 * @param registry where shared refreshes are observed
 	 */
 	CoalescingReactiveOAuth2AuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProvider delegate,
-			Duration keepRefreshed, Duration maxWait) {
+			Duration keepRefreshed, Duration maxWait, ObservationRegistry registry) {
 		this.delegate = delegate;
 		this.recent = new RecentRefreshes(keepRefreshed);
 		this.maxWait = maxWait;
+		this.registry = registry;
 	}
 
 	@Override
@@ -57,12 +71,26 @@ final class CoalescingReactiveOAuth2AuthorizedClientProvider implements Reactive
 			return this.delegate.authorize(context);
 		}
 		String key = RecentRefreshes.key(context, current);
+		String registrationId = context.getClientRegistration().getRegistrationId();
 		return Mono.defer(() -> {
 			OAuth2AuthorizedClient refreshed = this.recent.get(key);
 			if (refreshed != null) {
+				HitKeyObservations.sharedRefresh(this.registry, registrationId, null);
 				return Mono.just(refreshed);
 			}
-			return this.inFlight.computeIfAbsent(key, (ignored) -> shared(key, context, current));
+			AtomicBoolean mine = new AtomicBoolean();
+			Mono<OAuth2AuthorizedClient> running = this.inFlight.computeIfAbsent(key, (ignored) -> {
+				mine.set(true);
+				return shared(key, context, current);
+			});
+			if (mine.get()) {
+				return running;
+			}
+			return running.doOnNext((authorized) -> {
+				if (authorized != current) {
+					HitKeyObservations.sharedRefresh(this.registry, registrationId, null);
+				}
+			}).doOnError((ex) -> HitKeyObservations.sharedRefresh(this.registry, registrationId, ex));
 		});
 	}
 

@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.hitkey.spring.HitKeyAuthoritiesMapper;
 import io.hitkey.spring.HitKeyOAuth2UserService;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -72,8 +74,10 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> hitKeyRefreshTokenTokenResponseClient(
-			HitKeyApiClients clients) {
-		return new HitKeyTokenResponseClient<>(clients.configure(new RestClientRefreshTokenTokenResponseClient()));
+			HitKeyApiClients clients, ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new ObservedRefreshTokenResponseClient(
+				new HitKeyTokenResponseClient<>(clients.configure(new RestClientRefreshTokenTokenResponseClient())),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -91,14 +92,14 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 			ObjectProvider<OAuth2AccessTokenResponseClient<JwtBearerGrantRequest>> jwtBearer,
 			ObjectProvider<OAuth2AccessTokenResponseClient<TokenExchangeGrantRequest>> tokenExchange,
 			ObjectProvider<Consumer<DefaultOAuth2AuthorizedClientManager>> managerCustomizer,
-			HitKeyProperties properties) {
+			HitKeyProperties properties, ObjectProvider<ObservationRegistry> observationRegistry) {
 		OAuth2AuthorizedClientProvider grants = new AuthorizedClientProviders(providers.orderedStream().toList())
 			.build(refreshToken.getIfAvailable(), clientCredentials.getIfAvailable(), jwtBearer.getIfAvailable(),
 					tokenExchange.getIfAvailable());
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
-		manager.setAuthorizedClientProvider(
-				new CoalescingOAuth2AuthorizedClientProvider(grants, HitKeyApiCalls.maxWait(properties)));
+		manager.setAuthorizedClientProvider(new CoalescingOAuth2AuthorizedClientProvider(grants,
+				HitKeyApiCalls.maxWait(properties), observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
 		manager.setAuthorizationFailureHandler(new RefusedRefreshFailureHandler(authorizedClientRepository));
 		managerCustomizer.ifAvailable((customizer) -> customizer.accept(manager));
 		return manager;
@@ -114,6 +115,21 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		if (!callbackPath.equals("/")) {
 			// The container skips the filter on every other request.
+			registration.addUrlPatterns(callbackPath);
+		}
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "hitKeySignInObservationFilter")
+	FilterRegistrationBean<SignInObservationFilter> hitKeySignInObservationFilter(HitKeyProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		String callbackPath = HitKeyCallbackPath.of(properties.getRedirectUri());
+		FilterRegistrationBean<SignInObservationFilter> registration = new FilterRegistrationBean<>(
+				new SignInObservationFilter(callbackPath,
+						observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+		if (!callbackPath.equals("/")) {
 			registration.addUrlPatterns(callbackPath);
 		}
 		return registration;

@@ -5,8 +5,10 @@ import java.util.List;
 
 import io.hitkey.spring.HitKeyAuthoritiesMapper;
 import io.hitkey.spring.HitKeyReactiveOAuth2UserService;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -69,6 +71,14 @@ public final class HitKeyReactiveOAuth2ClientAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "hitKeySignInObservationWebFilter")
+	SignInObservationWebFilter hitKeySignInObservationWebFilter(HitKeyProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new SignInObservationWebFilter(HitKeyCallbackPath.of(properties.getRedirectUri()),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> hitKeyReactiveAuthorizationCodeTokenResponseClient(
 			HitKeyWebClients clients) {
@@ -79,9 +89,11 @@ public final class HitKeyReactiveOAuth2ClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> hitKeyReactiveRefreshTokenTokenResponseClient(
-			HitKeyWebClients clients) {
-		return new HitKeyReactiveTokenResponseClient<>(
-				clients.configure(new WebClientReactiveRefreshTokenTokenResponseClient()));
+			HitKeyWebClients clients, ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new ObservedReactiveRefreshTokenResponseClient(
+				new HitKeyReactiveTokenResponseClient<>(
+						clients.configure(new WebClientReactiveRefreshTokenTokenResponseClient())),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
 import io.hitkey.spring.web.server.HitKeyServerLoginCustomizer;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -104,13 +105,14 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest>> clientCredentialsClient,
 			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<JwtBearerGrantRequest>> jwtBearerClient,
 			ObjectProvider<ReactiveOAuth2AccessTokenResponseClient<TokenExchangeGrantRequest>> tokenExchangeClient,
-			HitKeyProperties properties) {
+			HitKeyProperties properties, ObjectProvider<ObservationRegistry> observationRegistry) {
 		ReactiveOAuth2AuthorizedClientProvider grants = HitKeyReactiveAuthorizedClientProviders.of(providers,
 				refreshTokenClient, clientCredentialsClient, jwtBearerClient, tokenExchangeClient);
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				clientRegistrationRepository, authorizedClientRepository);
 		manager.setAuthorizedClientProvider(new CoalescingReactiveOAuth2AuthorizedClientProvider(grants,
-				HitKeyApiCalls.maxDuration(properties), HitKeyApiCalls.maxWait(properties)));
+				HitKeyApiCalls.maxDuration(properties), HitKeyApiCalls.maxWait(properties),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
 		manager.setAuthorizationFailureHandler(new SignInAgainAuthorizationFailureHandler(authorizedClientRepository));
 		return manager;
 	}
