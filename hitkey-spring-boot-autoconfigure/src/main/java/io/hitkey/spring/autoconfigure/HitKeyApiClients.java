@@ -80,6 +80,10 @@ final class HitKeyApiClients implements DisposableBean {
 		return this.restTemplate;
 	}
 
+	RestClient restClient() {
+		return this.restClient;
+	}
+
 	@Override
 	public void destroy() {
 		this.executor.shutdownNow();

@@ -180,7 +180,10 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 		}
 
 		static HttpSecurity signIn(HttpSecurity http) {
-			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.authorizeHttpRequests((requests) -> {
+				HealthEndpointAccess.permit(requests);
+				requests.anyRequest().authenticated();
+			});
 			http.with(HitKeyLoginConfigurer.hitKey(), (hitKey) -> hitKey.failureUrl("/login?error"));
 			http.oauth2Client(withDefaults());
 			return http;

@@ -74,7 +74,16 @@ final class HitKeyPropertiesMapper {
 	 * @throws IllegalStateException if {@code hitkey.api-url} is invalid
 	 */
 	String userInfoUri() {
-		return requireUrl("hitkey.api-url", "HITKEY_API_URL", this.properties.getApiUrl()) + USERINFO_PATH;
+		return apiUrl() + USERINFO_PATH;
+	}
+
+	/**
+	 * Return the address of HitKey's API, without a trailing slash.
+	 * @return the API URL
+	 * @throws IllegalStateException if {@code hitkey.api-url} is invalid
+	 */
+	String apiUrl() {
+		return requireUrl("hitkey.api-url", "HITKEY_API_URL", this.properties.getApiUrl());
 	}
 
 	private Set<String> scopesWithoutOpenid() {

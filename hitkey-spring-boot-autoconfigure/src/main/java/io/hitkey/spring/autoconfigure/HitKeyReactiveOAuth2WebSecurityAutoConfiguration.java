@@ -158,7 +158,10 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 
 		static ServerHttpSecurity signIn(ServerHttpSecurity http, HitKeyProperties properties,
 				ReactiveClientRegistrationRepository clientRegistrationRepository) {
-			http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
+			http.authorizeExchange((exchanges) -> {
+				ReactiveHealthEndpointAccess.permit(exchanges);
+				exchanges.anyExchange().authenticated();
+			});
 			http.oauth2Login((login) -> login.authenticationMatcher(callbackMatcher(properties.getRedirectUri())));
 			HitKeyServerLoginCustomizer.hitKey().failureUrl(FAILURE_URL).customize(http);
 			http.oauth2Client(withDefaults());

@@ -79,7 +79,10 @@ public final class HitKeyReactiveResourceServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 		SecurityWebFilterChain hitKeyApiSecurityWebFilterChain(ServerHttpSecurity http) {
-			http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
+			http.authorizeExchange((exchanges) -> {
+				ReactiveHealthEndpointAccess.permit(exchanges);
+				exchanges.anyExchange().authenticated();
+			});
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(withDefaults()));
 			http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 			// Without sessions or cookies there is nothing to forge.

@@ -98,7 +98,10 @@ public final class HitKeyResourceServerAutoConfiguration {
 		@Bean
 		@ConditionalOnDefaultWebSecurity
 		SecurityFilterChain hitKeyApiSecurityFilterChain(HttpSecurity http) {
-			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.authorizeHttpRequests((requests) -> {
+				HealthEndpointAccess.permit(requests);
+				requests.anyRequest().authenticated();
+			});
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.opaqueToken(withDefaults()));
 			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 			// Without sessions or cookies there is nothing to forge.
