@@ -30,6 +30,9 @@ import org.springframework.web.client.RestTemplate;
  * credentials to HitKey's calls or hand HitKey's secrets to the application's code. The
  * builder itself is immutable, so the application's own clients stay as they were.
  * <p>
+ * Both are observed with the application's registry and convention, each call named by
+ * the path of HitKey's endpoint: see {@link HitKeyClientRequestObservationConvention}.
+ * <p>
  * When that is the JDK's {@code HttpClient}, it gets a pooled executor: without one,
  * Spring's request factory starts a thread for the body of every token request.
  *
@@ -64,6 +67,8 @@ final class HitKeyApiClients implements DisposableBean {
 		List<HttpMessageConverter<?>> converters = this.restTemplate.getMessageConverters();
 		converters.add(0, new JsonTokenRequestHttpMessageConverter());
 		converters.add(1, tokenResponses);
+		this.restTemplate.setObservationConvention(
+				new HitKeyClientRequestObservationConvention(this.restTemplate.getObservationConvention()));
 		this.restClient = RestClient.create(this.restTemplate);
 	}
 

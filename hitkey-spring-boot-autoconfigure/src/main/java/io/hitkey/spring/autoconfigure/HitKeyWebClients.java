@@ -21,6 +21,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * filters, default headers and cookies are left out: these calls carry the client
  * secret, codes and tokens, which must not reach an application's logging filter or
  * gain its credentials. The application's builder itself is left as it was.
+ * <p>
+ * HitKey's calls through it pass their URL as a string, which {@link WebClient} observes
+ * as the call's URI template: {@code http.client.requests} tags each with the path of
+ * HitKey's endpoint, as {@link HitKeyClientRequestObservationConvention} does on the
+ * servlet side. A call made with a {@link java.net.URI} would be tagged {@code uri=none}.
  *
  * @author HitKey
  */

@@ -1,5 +1,6 @@
 package io.hitkey.spring.autoconfigure;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
+import org.springframework.http.client.observation.ClientRequestObservationConvention;
+import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -109,8 +113,30 @@ class HitKeyApiClientsTests {
 				signIn(context);
 
 				assertThat(context.getBean(RecordedObservations.class).uris).containsExactly(
-						"http.client.requests POST " + hitKey.baseUrl() + "/oauth/token",
-						"http.client.requests GET " + hitKey.baseUrl() + "/oauth/userinfo");
+						"http.client.requests POST " + hitKey.baseUrl() + "/oauth/token uri=/oauth/token",
+						"http.client.requests GET " + hitKey.baseUrl() + "/oauth/userinfo uri=/oauth/userinfo");
+			});
+	}
+
+	@Test
+	void hitKeysCallsTakeTheApplicationsOwnObservationConventionAndTheApplicationsClientsKeepIt() {
+		stubHitKeyAndTheApplicationsService();
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					RestTemplateObservationAutoConfiguration.class))
+			.withUserConfiguration(RecordedObservations.class)
+			.withBean(ClientRequestObservationConvention.class,
+					() -> new DefaultClientRequestObservationConvention("app.http.calls"))
+			.run((context) -> {
+				signIn(context);
+				context.getBean(RestTemplateBuilder.class)
+					.build()
+					.getForObject(URI.create(hitKey.baseUrl() + "/application-service"), String.class);
+
+				assertThat(context.getBean(RecordedObservations.class).uris).containsExactly(
+						"app.http.calls POST " + hitKey.baseUrl() + "/oauth/token uri=/oauth/token",
+						"app.http.calls GET " + hitKey.baseUrl() + "/oauth/userinfo uri=/oauth/userinfo",
+						"app.http.calls GET " + hitKey.baseUrl() + "/application-service uri=none");
 			});
 	}
 
@@ -202,10 +228,11 @@ class HitKeyApiClientsTests {
 
 				@Override
 				public void onStop(Observation.Context context) {
-					if (context instanceof org.springframework.http.client.observation.ClientRequestObservationContext request
+					if (context instanceof ClientRequestObservationContext request
 							&& request.getCarrier() != null) {
 						RecordedObservations.this.uris.add(context.getName() + " " + request.getCarrier().getMethod()
-								+ " " + request.getCarrier().getURI());
+								+ " " + request.getCarrier().getURI() + " uri="
+								+ context.getLowCardinalityKeyValue("uri").getValue());
 					}
 				}
 
