@@ -18,7 +18,9 @@ import org.springframework.util.StringUtils;
  * Demo mode: when no HitKey client id is configured, starts a {@link FakeHitKey} and
  * points the starter at it, so that the sample runs on a fresh clone without a HitKey
  * account. Set {@code HITKEY_CLIENT_ID} and {@code HITKEY_CLIENT_SECRET} to use the real
- * HitKey instead.
+ * HitKey instead. Demo mode also exposes {@code /actuator/health} (with the
+ * {@code hitkey} indicator and its details, to everyone) and {@code /actuator/metrics}
+ * (to signed-in users).
  * <p>
  * With {@code sample.demo-hitkey.port} set, the fake listens on that port, and an
  * instance that finds the port taken uses the fake that the first instance started
@@ -46,7 +48,9 @@ class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 			.addFirst(new MapPropertySource("demoHitKey",
 					Map.of(DEMO_MODE_PROPERTY, "true", "hitkey.auth-url", url, "hitkey.api-url", url,
 							"hitkey.client-id", FakeHitKey.DEFAULT_CLIENT_ID, "hitkey.client-secret",
-							FakeHitKey.DEFAULT_CLIENT_SECRET)));
+							FakeHitKey.DEFAULT_CLIENT_SECRET, "management.endpoints.web.exposure.include",
+							"health,metrics", "management.health.hitkey.enabled", "true",
+							"management.endpoint.health.show-details", "always")));
 		if (hitKey != null) {
 			application.addInitializers((context) -> {
 				context.getBeanFactory().registerSingleton("demoHitKey", hitKey);

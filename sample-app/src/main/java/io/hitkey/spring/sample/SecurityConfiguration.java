@@ -2,6 +2,8 @@ package io.hitkey.spring.sample;
 
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
 
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,6 +43,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/login-error", "/css/**", "/error")
+			.permitAll()
+			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()
 			.requestMatchers("/admin")
 			.hasAnyRole("ADMIN", "OWNER")

@@ -72,6 +72,40 @@ class DemoModeTests {
 		}
 	}
 
+	@Test
+	void demoModeShowsHitKeysHealthToEveryoneAndItsMetricsToSignedInUsers() throws Exception {
+		try (ConfigurableApplicationContext context = run()) {
+			FakeHitKey hitKey = context.getBean(FakeHitKey.class);
+			String origin = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+			HttpClient anonymous = HttpClient.newHttpClient();
+			HttpResponse<String> health = anonymous.send(
+					HttpRequest.newBuilder(URI.create(origin + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body())
+				.contains("\"hitkey\":{\"details\":{\"apiUrl\":\"" + hitKey.apiUrl() + "\"},\"status\":\"UP\"}");
+			HttpResponse<String> metricsAnonymously = anonymous.send(HttpRequest
+				.newBuilder(URI.create(origin + "/actuator/metrics/hitkey.signin"))
+				.header("Accept", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(metricsAnonymously.statusCode()).isEqualTo(401);
+
+			hitKey.autoApprove(hitKey.users().get(0));
+			HttpClient browser = HttpClient.newBuilder()
+				.cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NORMAL)
+				.build();
+			browser.send(HttpRequest.newBuilder(URI.create(origin + "/oauth2/authorization/hitkey")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> signIns = browser.send(HttpRequest
+				.newBuilder(URI.create(origin + "/actuator/metrics/hitkey.signin?tag=outcome:success"))
+				.header("Accept", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(signIns.statusCode()).isEqualTo(200);
+			assertThat(signIns.body()).contains("{\"statistic\":\"COUNT\",\"value\":1.0}");
+		}
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
