@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +36,21 @@ public final class Visitor {
 	private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("visitor.timeout-seconds", 20));
 
 	private static final Duration SLOW = Duration.ofSeconds(5);
+
+	/**
+	 * How long a request may go unanswered before the threads of the JVM, the
+	 * applications under test among them, are printed: once per JVM, to see where a
+	 * stalled request waits.
+	 */
+	private static final Duration STALLED = Duration.ofSeconds(20);
+
+	private static final ScheduledExecutorService stallWatch = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "visitor-stall-watch");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private static final AtomicBoolean stallPrinted = new AtomicBoolean();
 
 	private final CookieManager cookies = new CookieManager();
 
@@ -139,9 +159,27 @@ public final class Visitor {
 		return this.network.apply(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : this.origin + pathOrUrl));
 	}
 
+	private static void printThreads(HttpRequest stalled) {
+		if (!stallPrinted.compareAndSet(false, true)) {
+			return;
+		}
+		StringBuilder threads = new StringBuilder("STALLED REQUEST: " + stalled.method() + " "
+				+ stalled.uri().getPort() + stalled.uri().getPath() + " unanswered after " + STALLED.toSeconds()
+				+ " s; the JVM's threads:\n");
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			threads.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+			for (StackTraceElement element : stack) {
+				threads.append("    at ").append(element).append('\n');
+			}
+		});
+		System.out.println(threads);
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		long start = System.nanoTime();
 		HttpRequest built = request.timeout(TIMEOUT).build();
+		ScheduledFuture<?> stallCheck = stallWatch.schedule(() -> printThreads(built), STALLED.toMillis(),
+				TimeUnit.MILLISECONDS);
 		try {
 			return this.http.send(built, HttpResponse.BodyHandlers.ofString());
 		}
@@ -153,6 +191,7 @@ public final class Visitor {
 			throw new IllegalStateException(ex);
 		}
 		finally {
+			stallCheck.cancel(false);
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			if (took.compareTo(SLOW) > 0) {
 				System.out.println("SLOW ANSWER: " + built.method() + " " + built.uri().getPort()
