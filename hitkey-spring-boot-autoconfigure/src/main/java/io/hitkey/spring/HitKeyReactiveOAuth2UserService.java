@@ -72,7 +72,7 @@ public final class HitKeyReactiveOAuth2UserService implements ReactiveOAuth2User
 				throw HitKeyUserInfoAnswers.failure((description != null) ? description : HitKeyErrors.UNREACHABLE,
 						null);
 			}
-			return HitKeyUserInfoAnswers.validated(ReactiveUserInfoBodies.claims(body));
+			return HitKeyUserInfoAnswers.validated(HitKeyUserInfoAnswers.claims(body));
 		});
 	}
 

@@ -59,9 +59,9 @@ public final class HitKeyReactiveOpaqueTokenIntrospector implements ReactiveOpaq
 	private Mono<OAuth2AuthenticatedPrincipal> user(ClientResponse response) {
 		return ReactiveUserInfoBodies.bytes(response).map((body) -> {
 			if (!response.statusCode().is2xxSuccessful()) {
-				throw HitKeyBearerUsers.failure(HitKeyErrors.toError(response.statusCode(), body), null);
+				throw HitKeyBearerUsers.failure(response.statusCode(), body);
 			}
-			return HitKeyBearerUsers.user(ReactiveUserInfoBodies.claims(body), this.authoritiesMapper);
+			return HitKeyBearerUsers.user(body, this.authoritiesMapper);
 		});
 	}
 

@@ -3,7 +3,11 @@ package io.hitkey.spring;
 import java.util.List;
 import java.util.Map;
 
+import io.hitkey.spring.autoconfigure.HitKeyErrors;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -21,6 +25,9 @@ final class HitKeyUserInfoAnswers {
 	static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
 
 	static final String EMPTY = "HitKey userinfo answer is empty";
+
+	private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
+	};
 
 	private HitKeyUserInfoAnswers() {
 	}
@@ -46,6 +53,27 @@ final class HitKeyUserInfoAnswers {
 		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null);
 		return (cause != null) ? new OAuth2AuthenticationException(error, description, cause)
 				: new OAuth2AuthenticationException(error, description);
+	}
+
+	/**
+	 * Return the claims in the given body.
+	 * @throws org.springframework.security.oauth2.core.OAuth2AuthenticationException if
+	 * it holds no JSON object
+	 */
+	static Map<String, Object> claims(byte[] body) {
+		if (body.length == 0) {
+			throw HitKeyUserInfoAnswers.failure(HitKeyUserInfoAnswers.EMPTY, null);
+		}
+		try {
+			Map<String, Object> claims = JsonMapper.shared().readValue(body, CLAIMS);
+			if (claims == null) {
+				throw HitKeyUserInfoAnswers.failure(HitKeyUserInfoAnswers.EMPTY, null);
+			}
+			return claims;
+		}
+		catch (JacksonException ex) {
+			throw HitKeyUserInfoAnswers.failure(HitKeyErrors.UNREACHABLE, ex);
+		}
 	}
 
 }

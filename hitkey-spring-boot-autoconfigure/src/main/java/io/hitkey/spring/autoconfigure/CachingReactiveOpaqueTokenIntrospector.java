@@ -25,9 +25,10 @@ final class CachingReactiveOpaqueTokenIntrospector implements ReactiveOpaqueToke
 
 	@Override
 	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
-		return Mono.fromFuture(
-				() -> this.tokens.validate(token, (checked) -> this.introspector.introspect(checked).toFuture()),
-				true);
+		// The check runs in the context of the request that starts it: its observation
+		// (the parent of HitKey's call) among others.
+		return Mono.deferContextual((context) -> Mono.fromFuture(() -> this.tokens.validate(token,
+				(checked) -> this.introspector.introspect(checked).contextWrite(context).toFuture()), true));
 	}
 
 }

@@ -24,6 +24,10 @@ final class HealthEndpointAccess {
 	private static final boolean ACTUATOR_PRESENT = ClassUtils.isPresent(
 			"org.springframework.boot.health.actuate.endpoint.HealthEndpoint", HealthEndpointAccess.class.getClassLoader())
 			&& ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.web.WebServerNamespace",
+					HealthEndpointAccess.class.getClassLoader())
+			// EndpointRequest needs Actuator's auto-configuration too (ManagementPortType).
+			&& ClassUtils.isPresent(
+					"org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration",
 					HealthEndpointAccess.class.getClassLoader());
 
 	private HealthEndpointAccess() {

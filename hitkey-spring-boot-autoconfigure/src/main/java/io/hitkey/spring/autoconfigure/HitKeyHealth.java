@@ -77,7 +77,7 @@ final class HitKeyHealth {
 		try {
 			answer = call.get();
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			answer = CompletableFuture.failedFuture(ex);
 		}
 		answer.whenComplete((status, failure) -> {

@@ -34,7 +34,7 @@ import org.springframework.web.service.registry.HttpServiceProxyRegistry;
 @AutoConfiguration(
 		after = { HitKeyOAuth2WebSecurityAutoConfiguration.class, HitKeyReactiveOAuth2WebSecurityAutoConfiguration.class })
 @ConditionalOnClass(HttpServiceProxyRegistry.class)
-@ConditionalOnBean(HttpServiceProxyRegistry.class)
+@ConditionalOnBean({ HitKeyProperties.class, HttpServiceProxyRegistry.class })
 public final class HitKeyHttpServiceClientAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)

@@ -216,7 +216,8 @@ public class HitKeyProperties {
 			private Duration timeToLive = Duration.ofSeconds(60);
 
 			/**
-			 * The most tokens kept; beyond it, the tokens checked longest ago are dropped.
+			 * The most tokens kept, at least 1; beyond it, the tokens that expire soonest
+			 * are dropped.
 			 */
 			private int maxSize = 10_000;
 

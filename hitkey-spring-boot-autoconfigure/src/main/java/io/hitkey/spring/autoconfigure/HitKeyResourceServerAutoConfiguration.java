@@ -70,7 +70,7 @@ public final class HitKeyResourceServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	OpaqueTokenIntrospector hitKeyOpaqueTokenIntrospector(HitKeyApiClients clients, HitKeyProperties properties,
 			HitKeyAuthoritiesMapper authoritiesMapper) {
-		HitKeyOpaqueTokenIntrospector hitKey = new HitKeyOpaqueTokenIntrospector(clients.restTemplate(),
+		HitKeyOpaqueTokenIntrospector hitKey = new HitKeyOpaqueTokenIntrospector(clients.restClient(),
 				new HitKeyPropertiesMapper(properties).userInfoUri(), authoritiesMapper);
 		return new CachingOpaqueTokenIntrospector(hitKey, ValidatedTokens.of(properties),
 				HitKeyApiCalls.maxWait(properties));

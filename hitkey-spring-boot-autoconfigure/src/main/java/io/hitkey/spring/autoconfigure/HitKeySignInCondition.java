@@ -9,10 +9,11 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Whether the application signs users in with HitKey: when {@code hitkey.client-id} or
- * {@code hitkey.client-secret} is set, or when it could do nothing else, without Spring
+ * {@code hitkey.client-secret} is set (and not blank), or when it could do nothing else, without Spring
  * Security's resource server. An application with the resource server and neither
  * property is an API that only accepts HitKey access tokens; an application without it
  * must sign in, so a missing client id fails its startup with a message that names the
@@ -29,7 +30,7 @@ class HitKeySignInCondition extends SpringBootCondition {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("HitKey sign-in");
 		Binder binder = Binder.get(context.getEnvironment());
 		for (String property : new String[] { "hitkey.client-id", "hitkey.client-secret" }) {
-			if (binder.bind(property, String.class).isBound()) {
+			if (StringUtils.hasText(binder.bind(property, String.class).orElse(null))) {
 				return ConditionOutcome.match(message.found("property").items(property));
 			}
 		}

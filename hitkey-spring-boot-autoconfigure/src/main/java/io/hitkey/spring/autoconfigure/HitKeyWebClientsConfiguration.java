@@ -1,5 +1,7 @@
 package io.hitkey.spring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -21,8 +23,12 @@ class HitKeyWebClientsConfiguration {
 	@ConditionalOnMissingBean
 	HitKeyWebClients hitKeyWebClients(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> settings, HitKeyProperties properties) {
-		return new HitKeyWebClients(webClientBuilder.getIfAvailable(WebClient::builder),
+			ObjectProvider<HttpClientSettings> settings, ObjectProvider<ObservationRegistry> observationRegistry,
+			HitKeyProperties properties) {
+		// Without Spring Boot's WebClient support (spring-boot-webclient), HitKey's calls
+		// are still observed.
+		return new HitKeyWebClients(webClientBuilder.getIfAvailable(() -> WebClient.builder()
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))),
 				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
 				settings.getIfAvailable(HttpClientSettings::defaults), properties);
 	}

@@ -19,6 +19,10 @@ final class ReactiveHealthEndpointAccess {
 			"org.springframework.boot.health.actuate.endpoint.HealthEndpoint",
 			ReactiveHealthEndpointAccess.class.getClassLoader())
 			&& ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.web.WebServerNamespace",
+					ReactiveHealthEndpointAccess.class.getClassLoader())
+			// EndpointRequest needs Actuator's auto-configuration too (ManagementPortType).
+			&& ClassUtils.isPresent(
+					"org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration",
 					ReactiveHealthEndpointAccess.class.getClassLoader());
 
 	private ReactiveHealthEndpointAccess() {

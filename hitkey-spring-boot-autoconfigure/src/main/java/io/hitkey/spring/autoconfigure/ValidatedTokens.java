@@ -30,7 +30,8 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
  * (read only to shorten the time, never to accept a token);</li>
  * <li>a token HitKey refused is refused again for {@link #REFUSED_TIME_TO_LIVE};</li>
  * <li>a check HitKey could not answer is not kept at all;</li>
- * <li>concurrent requests with a token not yet known share one check.</li>
+ * <li>concurrent requests with a token not yet known share one check, for as long as a
+ * HitKey call may take.</li>
  * </ul>
  * Tokens are kept by their SHA-256 digest, never as they are. Beyond
  * {@code hitkey.resource-server.cache.max-size} tokens, expired ones are dropped first,
@@ -61,11 +62,22 @@ final class ValidatedTokens {
 
 	private final int maxSize;
 
+	private final long maxCheck;
+
 	private final Clock clock;
 
-	ValidatedTokens(Duration timeToLive, int maxSize, Clock clock) {
+	/**
+	 * Create a new cache.
+	 * @param timeToLive how long an accepted token is kept
+	 * @param maxSize the most tokens kept
+	 * @param maxCheck the longest a check is waited for: a check still under way after it
+	 * no longer stands for its token, and the next request makes a new one
+	 * @param clock the clock
+	 */
+	ValidatedTokens(Duration timeToLive, int maxSize, Duration maxCheck, Clock clock) {
 		this.timeToLive = timeToLive.toMillis();
 		this.maxSize = maxSize;
+		this.maxCheck = maxCheck.toMillis();
 		this.clock = clock;
 	}
 
@@ -80,11 +92,12 @@ final class ValidatedTokens {
 			throw new InvalidHitKeyPropertyException(TIME_TO_LIVE, "HITKEY_RESOURCESERVER_CACHE_TIMETOLIVE",
 					"must be between 0s and 1h, the life of a HitKey access token");
 		}
-		if (cache.getMaxSize() < 0) {
+		if (cache.getMaxSize() < 1) {
 			throw new InvalidHitKeyPropertyException("hitkey.resource-server.cache.max-size",
-					"HITKEY_RESOURCESERVER_CACHE_MAXSIZE", "must not be negative");
+					"HITKEY_RESOURCESERVER_CACHE_MAXSIZE", "must be at least 1");
 		}
-		return new ValidatedTokens(timeToLive, cache.getMaxSize(), Clock.systemUTC());
+		return new ValidatedTokens(timeToLive, cache.getMaxSize(), HitKeyApiCalls.maxWait(properties),
+				Clock.systemUTC());
 	}
 
 	/**
@@ -102,7 +115,7 @@ final class ValidatedTokens {
 		if (kept != null && kept.isFreshAt(now)) {
 			return kept.answer();
 		}
-		Entry mine = new Entry(new CompletableFuture<>(), Long.MAX_VALUE);
+		Entry mine = new Entry(new CompletableFuture<>(), now + this.maxCheck, true);
 		Entry winner = this.entries.compute(key,
 				(digest, current) -> (current != null && current.isFreshAt(now)) ? current : mine);
 		if (winner != mine) {
@@ -115,6 +128,10 @@ final class ValidatedTokens {
 		}
 		catch (RuntimeException ex) {
 			checked = CompletableFuture.failedFuture(ex);
+		}
+		catch (Error ex) {
+			settle(key, mine, token, null, ex);
+			throw ex;
 		}
 		checked.whenComplete((principal, failure) -> settle(key, mine, token, principal, failure));
 		return mine.answer();
@@ -132,7 +149,7 @@ final class ValidatedTokens {
 		long keepUntil = (principal != null) ? Math.min(now + this.timeToLive, expiryOf(token))
 				: (cause instanceof BadOpaqueTokenException) ? now + REFUSED_TIME_TO_LIVE.toMillis() : now;
 		if (keepUntil > now) {
-			this.entries.replace(key, mine, new Entry(mine.answer(), keepUntil));
+			this.entries.replace(key, mine, new Entry(mine.answer(), keepUntil, false));
 		}
 		else {
 			this.entries.remove(key, mine);
@@ -156,8 +173,10 @@ final class ValidatedTokens {
 			this.entries.values().removeIf((entry) -> !entry.isFreshAt(now));
 			int excess = this.entries.size() - this.maxSize;
 			if (excess > 0) {
+				// Checks under way are kept: the requests that wait for them would make new ones.
 				this.entries.entrySet()
 					.stream()
+					.filter((entry) -> !entry.getValue().underWay())
 					.sorted(Comparator.comparingLong((Map.Entry<String, Entry> entry) -> entry.getValue().keepUntil()))
 					.limit(excess + this.maxSize / 10)
 					.toList()
@@ -214,10 +233,10 @@ final class ValidatedTokens {
 	}
 
 	/**
-	 * An answer, and until when it is kept: {@link Long#MAX_VALUE} while its check is
-	 * under way.
+	 * An answer, and until when it is kept; while its check is under way, until when the
+	 * check is waited for.
 	 */
-	private record Entry(CompletableFuture<OAuth2AuthenticatedPrincipal> answer, long keepUntil) {
+	private record Entry(CompletableFuture<OAuth2AuthenticatedPrincipal> answer, long keepUntil, boolean underWay) {
 
 		boolean isFreshAt(long now) {
 			return now < this.keepUntil;

@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ValidatedTokensTests {
 
+	private static final Duration MAX_CHECK = Duration.ofSeconds(9);
+
 	private final MutableClock clock = new MutableClock();
 
 	private final AtomicInteger checks = new AtomicInteger();
 
-	private final ValidatedTokens tokens = new ValidatedTokens(Duration.ofSeconds(60), 100, this.clock);
+	private final ValidatedTokens tokens = new ValidatedTokens(Duration.ofSeconds(60), 100, MAX_CHECK, this.clock);
 
 	@Test
 	void keepsAnAcceptedTokenForTheTimeToLive() {
@@ -127,7 +129,7 @@ class ValidatedTokensTests {
 
 	@Test
 	void aTimeToLiveOfZeroAsksHitKeyEveryTime() {
-		ValidatedTokens uncached = new ValidatedTokens(Duration.ZERO, 100, this.clock);
+		ValidatedTokens uncached = new ValidatedTokens(Duration.ZERO, 100, MAX_CHECK, this.clock);
 		uncached.validate("token", this::accept).join();
 		uncached.validate("token", this::accept).join();
 		assertThat(this.checks).hasValue(2);
@@ -145,9 +147,49 @@ class ValidatedTokensTests {
 	}
 
 	@Test
-	void aNegativeSizeFailsWithTheProperty() {
+	void aCheckThatNeverEndsStandsForItsTokenNoLongerThanAHitKeyCallMayTake() {
+		CompletableFuture<OAuth2AuthenticatedPrincipal> stuck = new CompletableFuture<>();
+		Function<String, CompletableFuture<OAuth2AuthenticatedPrincipal>> never = (token) -> {
+			this.checks.incrementAndGet();
+			return stuck;
+		};
+		CompletableFuture<OAuth2AuthenticatedPrincipal> first = this.tokens.validate("token", never);
+		this.clock.advance(MAX_CHECK.minusMillis(1));
+		assertThat(this.tokens.validate("token", this::accept)).isSameAs(first);
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(name(this.tokens.validate("token", this::accept))).isEqualTo("owner of token");
+		assertThat(this.checks).hasValue(2);
+	}
+
+	@Test
+	void aCheckThatFailsWithAnErrorLeavesNothingBehind() {
+		Function<String, CompletableFuture<OAuth2AuthenticatedPrincipal>> broken = (token) -> {
+			throw new StackOverflowError();
+		};
+		assertThatExceptionOfType(StackOverflowError.class).isThrownBy(() -> this.tokens.validate("token", broken));
+		assertThat(this.tokens.size()).isZero();
+		assertThat(name(this.tokens.validate("token", this::accept))).isEqualTo("owner of token");
+	}
+
+	@Test
+	void checksUnderWayAreNeverDroppedForSize() {
+		ValidatedTokens small = new ValidatedTokens(Duration.ofSeconds(60), 1, MAX_CHECK, this.clock);
+		CompletableFuture<OAuth2AuthenticatedPrincipal> underWay = new CompletableFuture<>();
+		Function<String, CompletableFuture<OAuth2AuthenticatedPrincipal>> slow = (token) -> {
+			this.checks.incrementAndGet();
+			return underWay;
+		};
+		CompletableFuture<OAuth2AuthenticatedPrincipal> one = small.validate("one", slow);
+		small.validate("two", slow);
+		small.validate("three", slow);
+		assertThat(small.validate("one", slow)).isSameAs(one);
+		assertThat(this.checks).hasValue(3);
+	}
+
+	@Test
+	void aSizeBelowOneFailsWithTheProperty() {
 		HitKeyProperties properties = new HitKeyProperties();
-		properties.getResourceServer().getCache().setMaxSize(-1);
+		properties.getResourceServer().getCache().setMaxSize(0);
 		assertThatExceptionOfType(InvalidHitKeyPropertyException.class)
 			.isThrownBy(() -> ValidatedTokens.of(properties))
 			.withMessageContaining("hitkey.resource-server.cache.max-size");

@@ -131,6 +131,14 @@ abstract class BearerTokenTests {
 	}
 
 	@Test
+	void answersAnyRefusalOfHitKeysWith401WhateverItsBody() {
+		String token = this.hitKey.accessToken(this.ada);
+		this.hitKey.failNext(Endpoint.USERINFO, 1,
+				FakeHitKeyFault.status(401, "{\"error\":\"token_expired\"}", "application/json"));
+		assertInvalidToken(api().get("/api/me", bearer(token)));
+	}
+
+	@Test
 	void answersAMalformedAuthorizationHeaderWith401() {
 		assertThat(api().get("/api/me", Map.of("Accept", "application/json", "Authorization", "Bearer a b c"))
 			.statusCode()).isEqualTo(401);
@@ -172,6 +180,9 @@ abstract class BearerTokenTests {
 		return Stream.of(Arguments.of("error 500", FakeHitKeyFault.error(500, "boom")),
 				Arguments.of("error 503", FakeHitKeyFault.error(503, "maintenance")),
 				Arguments.of("rate limited", FakeHitKeyFault.error(429, "Too many requests")),
+				Arguments.of("403 from a proxy in front of HitKey",
+						FakeHitKeyFault.status(403, "<html>Forbidden</html>", "text/html")),
+				Arguments.of("403 with an RFC 6749 code", FakeHitKeyFault.error(403, "access_denied")),
 				Arguments.of("slower than hitkey.read-timeout", FakeHitKeyFault.delay(Duration.ofSeconds(3))),
 				Arguments.of("connection dropped", FakeHitKeyFault.dropConnection()),
 				Arguments.of("garbage", FakeHitKeyFault.status(200, "<html>hello</html>", "text/html")),
