@@ -36,7 +36,7 @@ final class HitKeyBearerUsers {
 	 * @return the user
 	 * @throws OAuth2IntrospectionException if the claims hold no HitKey user
 	 */
-	static HitKeyUser user(@Nullable Map<String, Object> claims, HitKeyAuthoritiesMapper authoritiesMapper) {
+	private static HitKeyUser user(@Nullable Map<String, Object> claims, HitKeyAuthoritiesMapper authoritiesMapper) {
 		try {
 			Map<String, Object> user = HitKeyUserInfoAnswers.validated(claims);
 			return HitKeyUser.fromUserInfo(user, authoritiesMapper);

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import io.hitkey.spring.HitKeyAuthorizationRequestCustomizer;
 import io.hitkey.spring.web.HitKeyLoginConfigurer;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -110,14 +111,8 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 	FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> hitKeyAuthorizationCodeLogMaskingFilter(
 			HitKeyProperties properties) {
 		String callbackPath = HitKeyCallbackPath.of(properties.getRedirectUri());
-		FilterRegistrationBean<AuthorizationCodeLogMaskingFilter> registration = new FilterRegistrationBean<>(
-				new AuthorizationCodeLogMaskingFilter(callbackPath));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-		if (!callbackPath.equals("/")) {
-			// The container skips the filter on every other request.
-			registration.addUrlPatterns(callbackPath);
-		}
-		return registration;
+		return atCallbackPath(new AuthorizationCodeLogMaskingFilter(callbackPath), callbackPath,
+				SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 	}
 
 	@Bean
@@ -125,10 +120,20 @@ public final class HitKeyOAuth2WebSecurityAutoConfiguration {
 	FilterRegistrationBean<SignInObservationFilter> hitKeySignInObservationFilter(HitKeyProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
 		String callbackPath = HitKeyCallbackPath.of(properties.getRedirectUri());
-		FilterRegistrationBean<SignInObservationFilter> registration = new FilterRegistrationBean<>(
-				new SignInObservationFilter(callbackPath,
-						observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+		return atCallbackPath(new SignInObservationFilter(callbackPath,
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)), callbackPath,
+				SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+	}
+
+	/**
+	 * Register a filter of HitKey's callback in front of Spring Security. The filter
+	 * checks the path itself; the container skips it on every other request, unless the
+	 * callback is at the root.
+	 */
+	private static <F extends Filter> FilterRegistrationBean<F> atCallbackPath(F filter, String callbackPath,
+			int order) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(order);
 		if (!callbackPath.equals("/")) {
 			registration.addUrlPatterns(callbackPath);
 		}
