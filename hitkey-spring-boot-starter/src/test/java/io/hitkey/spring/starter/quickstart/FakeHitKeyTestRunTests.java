@@ -35,6 +35,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The README's Quick start, step 3: the application of the Quick start, run by its test
@@ -123,6 +124,15 @@ public abstract class FakeHitKeyTestRunTests {
 		assertThat(journey.page().statusCode()).isEqualTo(200);
 		assertThat(journey.page().body()).isEqualTo("Hello Ada (" + ada.sub() + ")");
 		assertThat(hitKey.tokenCalls("authorization_code")).isEqualTo(1);
+	}
+
+	@Test
+	void aFakePortThatIsTakenStopsTheStartupWithAMessageThatNamesTheProperty() {
+		int fakePort = launch().getBean(FakeHitKey.class).port();
+
+		assertThatIllegalStateException().isThrownBy(() -> launch("--hitkey.fake.port=" + fakePort))
+			.withMessage("Could not start the fake HitKey on port " + fakePort
+					+ " (hitkey.fake.port): is another application using that port?");
 	}
 
 	@Test
