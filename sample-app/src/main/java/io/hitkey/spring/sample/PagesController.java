@@ -61,7 +61,13 @@ class PagesController {
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal @Nullable HitKeyUser user, Model model) {
 		model.addAttribute("user", user);
+		model.addAttribute("displayName", (user != null) ? DisplayName.of(user) : null);
 		return "home";
+	}
+
+	@GetMapping("/logout")
+	String logout() {
+		return "logout";
 	}
 
 	@GetMapping("/profile")

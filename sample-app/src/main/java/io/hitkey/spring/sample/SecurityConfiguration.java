@@ -59,7 +59,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository securityContextRepository) {
 		http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/login-error", "/css/**", "/error")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/login-error", "/logout", "/css/**", "/error")
 			.permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()

@@ -211,6 +211,26 @@ class SamplePagesTests {
 		assertThat(forbidden.body()).contains("This page is for project admins");
 	}
 
+	@Test
+	void homePageNamesTheUserAsTheProfileDoes() throws Exception {
+		FakeHitKeyUser taro = this.demoHitKey.users().get(2);
+		assertThat(signInAs(taro).body()).contains("<h1 id=\"display-name\">山田太郎 (Yamada Taro)</h1>");
+		assertThat(send(get("/")).body()).contains("<strong id=\"home-name\">山田太郎 (Yamada Taro)</strong>");
+	}
+
+	@Test
+	void logoutOpenedWithGetAsksToSignOutAndItsButtonSignsOut() throws Exception {
+		signInAs(grace());
+		HttpResponse<String> page = send(get("/logout"));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<h1 id=\"logout-title\">Sign out?</h1>");
+		List<HttpResponse<String>> hops = follow(post("/logout", csrf(page)));
+		assertThat(hops).hasSize(2);
+		assertThat(hops.get(1).uri().getPath()).isEqualTo("/");
+		assertThat(hops.get(1).body()).contains("id=\"sign-in\"");
+		assertThat(send(get("/logout")).body()).contains("<h1 id=\"logout-title\">You are signed out</h1>");
+	}
+
 	private FakeHitKeyUser ada() {
 		return this.demoHitKey.users().get(0);
 	}
