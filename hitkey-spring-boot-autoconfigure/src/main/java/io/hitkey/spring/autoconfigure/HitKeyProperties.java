@@ -36,13 +36,13 @@ public class HitKeyProperties {
 
 	/**
 	 * Base URL of HitKey's login UI. Users are sent to the root path of this URL to sign
-	 * in.
+	 * in. Also read from the HITKEY_AUTH_URL environment variable.
 	 */
 	private String authUrl = "https://hitkey.io";
 
 	/**
 	 * Base URL of HitKey's API, which serves the /oauth/token and /oauth/userinfo
-	 * endpoints.
+	 * endpoints. Also read from the HITKEY_API_URL environment variable.
 	 */
 	private String apiUrl = "https://api.hitkey.io";
 
