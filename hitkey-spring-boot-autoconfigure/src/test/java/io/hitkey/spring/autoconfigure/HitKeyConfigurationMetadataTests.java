@@ -83,7 +83,8 @@ class HitKeyConfigurationMetadataTests {
 	}
 
 	/**
-	 * The rows of the README's Properties table, property to default, as written.
+	 * The rows of the README's Properties table for the starter's properties, property to
+	 * default, as written.
 	 */
 	private static Map<String, String> readmePropertyDefaults() throws IOException {
 		List<String> lines = Files.readAllLines(README);
@@ -94,12 +95,16 @@ class HitKeyConfigurationMetadataTests {
 			if (line.startsWith("#")) {
 				break;
 			}
-			if (line.startsWith("| `")) {
-				String[] cells = line.split("\\|");
+			String[] cells = line.split("\\|");
+			if (line.startsWith("| `") && isStarters(cells[1].strip().replace("`", ""))) {
 				defaults.put(cells[1].strip().replace("`", ""), cells[2].strip());
 			}
 		}
 		return defaults;
+	}
+
+	private static boolean isStarters(String name) {
+		return PREFIXES.stream().anyMatch((prefix) -> name.equals(prefix) || name.startsWith(prefix + "."));
 	}
 
 	/**
@@ -144,10 +149,6 @@ class HitKeyConfigurationMetadataTests {
 				}
 			}
 			return new Metadata(properties, roots);
-		}
-
-		private static boolean isStarters(String name) {
-			return PREFIXES.stream().anyMatch((prefix) -> name.equals(prefix) || name.startsWith(prefix + "."));
 		}
 
 		/**
