@@ -18,12 +18,22 @@ import org.jspecify.annotations.Nullable;
  * {@code member}
  * @param permissions the project-defined permission keys granted to the user, such as
  * {@code can_deploy}
+ * @serial exclude
  * @author HitKey
  * @since 0.1.0
  */
 public record HitKeyProject(UUID id, @Nullable String name, @Nullable String slug, @Nullable String role,
 		List<String> permissions) implements Serializable {
 
+	/**
+	 * Create a project as HitKey describes it. The permissions are copied: the project
+	 * does not change when the given list does.
+	 * @param id the project id ({@code project_id})
+	 * @param name the project name ({@code project_name})
+	 * @param slug the project slug ({@code project_slug})
+	 * @param role the user's role in the project
+	 * @param permissions the permission keys granted to the user
+	 */
 	public HitKeyProject {
 		permissions = List.copyOf(permissions);
 	}

@@ -34,14 +34,32 @@ public final class HitKeyUser implements OAuth2User, Serializable {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The user's HitKey id, the {@code sub} claim.
+	 */
 	private final UUID id;
 
+	/**
+	 * Every claim of HitKey's userinfo answer, as HitKey sent it.
+	 */
 	private final Map<String, Object> attributes;
 
+	/**
+	 * The scopes granted to the user's access token; for a Bearer token, those its claims
+	 * show.
+	 */
 	private final Set<String> scopes;
 
+	/**
+	 * The user's authorities, as the {@link HitKeyAuthoritiesMapper} mapped them when the
+	 * user was created.
+	 */
 	private final Set<GrantedAuthority> authorities;
 
+	/**
+	 * The user's HitKey project, from the {@code project} claim, or {@code null} without
+	 * one.
+	 */
 	private final @Nullable HitKeyProject project;
 
 	private HitKeyUser(UUID id, Map<String, Object> attributes, Set<String> scopes,
