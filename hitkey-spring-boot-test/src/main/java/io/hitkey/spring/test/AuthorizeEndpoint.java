@@ -164,13 +164,12 @@ final class AuthorizeEndpoint implements HttpHandler {
 			return;
 		}
 		String sent = request.get("redirect_uri");
+		String shown = (sent != null) ? RedirectUris.decodedOrAsIs(sent) : null;
 		List<String> registered = List.copyOf(this.hitKey.redirectUris());
 		logger.warn("Fake HitKey refused a sign-in, " + REDIRECT_URI_MISMATCH + ": the application sent "
-				+ ((sent != null) ? HitKeyLogText.of(RedirectUris.decoded(sent)) : "none") + ", "
-				+ expected(registered));
-		Exchanges.html(exchange, 400, SignInPage.redirectUriMismatch(REDIRECT_URI_MISMATCH,
-				(sent != null) ? RedirectUris.decoded(sent) : null, expected(registered),
-				(sent != null) ? RedirectUris.origin(sent) : null));
+				+ ((shown != null) ? HitKeyLogText.of(shown) : "none") + ", " + expected(registered));
+		Exchanges.html(exchange, 400, SignInPage.redirectUriMismatch(REDIRECT_URI_MISMATCH, shown,
+				expected(registered), (sent != null) ? RedirectUris.origin(sent) : null));
 	}
 
 	private static String expected(List<String> registered) {

@@ -101,4 +101,17 @@ final class RedirectUris {
 		return URLDecoder.decode(redirectUri, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Return the given redirect URI decoded, or as it came when it cannot be decoded, to
+	 * show it.
+	 */
+	static String decodedOrAsIs(String redirectUri) {
+		try {
+			return decoded(redirectUri);
+		}
+		catch (IllegalArgumentException ex) {
+			return redirectUri;
+		}
+	}
+
 }

@@ -123,7 +123,8 @@ class FakeHitKeyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "javascript:alert(1)//localhost", "not a url", "http://localhost:8080/<script>" })
+	@ValueSource(strings = { "javascript:alert(1)//localhost", "not a url", "http://localhost:8080/<script>",
+			"http://localhost:8080/%zz" })
 	void aRedirectUriThatIsNoHttpUrlGetsNoLinkBack(String sent) {
 		HttpResponse<String> page = get(authorizeUrl(Map.of("redirect_uri", sent)));
 
