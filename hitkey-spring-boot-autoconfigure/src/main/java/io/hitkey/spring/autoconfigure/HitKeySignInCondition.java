@@ -50,16 +50,6 @@ class HitKeySignInCondition extends SpringBootCondition {
 			super(ConfigurationPhase.PARSE_CONFIGURATION);
 		}
 
-		/**
-		 * Return the startup log line of an application that only accepts HitKey access
-		 * tokens.
-		 */
-		static String logLine(HitKeyProperties properties) {
-			return "HitKey sign-in is off (hitkey.client-id is not set): this application is an API that accepts "
-					+ "HitKey access tokens as Bearer tokens, checked at "
-					+ new HitKeyPropertiesMapper(properties).userInfoUri();
-		}
-
 		@Conditional(HitKeySignInCondition.class)
 		static class SignIn {
 
