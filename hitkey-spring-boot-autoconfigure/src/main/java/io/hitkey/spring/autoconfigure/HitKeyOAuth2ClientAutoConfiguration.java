@@ -21,6 +21,7 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -85,6 +86,21 @@ public final class HitKeyOAuth2ClientAutoConfiguration {
 	OAuth2UserService<OAuth2UserRequest, OAuth2User> hitKeyOAuth2UserService(HitKeyApiClients clients,
 			HitKeyAuthoritiesMapper authoritiesMapper) {
 		return new HitKeyOAuth2UserService(clients.restTemplate(), authoritiesMapper);
+	}
+
+	/**
+	 * Where the starter makes HitKey's registration from the properties, says so at
+	 * startup.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
+	static class StartupLogConfiguration {
+
+		@Bean
+		HitKeyStartupLog hitKeyStartupLog(HitKeyProperties properties) {
+			return HitKeyStartupLog.signIn(properties);
+		}
+
 	}
 
 }

@@ -44,11 +44,11 @@ final class HitKeyPropertiesMapper {
 	 * @throws IllegalStateException if a property is missing or invalid
 	 */
 	ClientRegistration asClientRegistration() {
-		String clientId = requireText("hitkey.client-id", "HITKEY_CLIENT_ID", this.properties.getClientId());
+		String clientId = clientId();
 		String clientSecret = requireText("hitkey.client-secret", "HITKEY_CLIENT_SECRET",
 				this.properties.getClientSecret());
-		String authUrl = requireUrl("hitkey.auth-url", "HITKEY_AUTH_URL", this.properties.getAuthUrl());
-		String apiUrl = requireUrl("hitkey.api-url", "HITKEY_API_URL", this.properties.getApiUrl());
+		String authUrl = authUrl();
+		String apiUrl = apiUrl();
 		String redirectUri = requireRedirectUri(this.properties.getRedirectUri());
 		return ClientRegistration.withRegistrationId(HitKeyClientRegistrations.REGISTRATION_ID)
 			.clientName("HitKey")
@@ -75,6 +75,24 @@ final class HitKeyPropertiesMapper {
 	 */
 	String userInfoUri() {
 		return apiUrl() + USERINFO_PATH;
+	}
+
+	/**
+	 * Return the client id of the application at HitKey.
+	 * @return the client id, trimmed
+	 * @throws IllegalStateException if {@code hitkey.client-id} is missing or blank
+	 */
+	String clientId() {
+		return requireText("hitkey.client-id", "HITKEY_CLIENT_ID", this.properties.getClientId());
+	}
+
+	/**
+	 * Return the address of HitKey's login UI, without a trailing slash.
+	 * @return the auth URL
+	 * @throws IllegalStateException if {@code hitkey.auth-url} is invalid
+	 */
+	String authUrl() {
+		return requireUrl("hitkey.auth-url", "HITKEY_AUTH_URL", this.properties.getAuthUrl());
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -101,6 +102,21 @@ public final class HitKeyReactiveOAuth2ClientAutoConfiguration {
 	ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> hitKeyReactiveOAuth2UserService(HitKeyWebClients clients,
 			HitKeyAuthoritiesMapper authoritiesMapper) {
 		return new HitKeyReactiveOAuth2UserService(clients.webClient(), authoritiesMapper);
+	}
+
+	/**
+	 * Where the starter makes HitKey's registration from the properties, says so at
+	 * startup.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ReactiveClientRegistrationRepository.class)
+	static class StartupLogConfiguration {
+
+		@Bean
+		HitKeyStartupLog hitKeyStartupLog(HitKeyProperties properties) {
+			return HitKeyStartupLog.signIn(properties);
+		}
+
 	}
 
 }

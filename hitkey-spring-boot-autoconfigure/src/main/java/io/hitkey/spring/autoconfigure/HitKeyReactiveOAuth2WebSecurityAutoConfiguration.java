@@ -1,5 +1,6 @@
 package io.hitkey.spring.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -179,7 +182,8 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 
 		/**
 		 * Browsers go straight to HitKey; API calls and scripts get a {@code 401} they
-		 * can act on rather than a redirect they cannot follow.
+		 * can act on rather than a redirect they cannot follow, with HitKey's challenge
+		 * and JSON body.
 		 */
 		private static ServerAuthenticationEntryPoint entryPoint() {
 			RedirectServerAuthenticationEntryPoint browsers = new RedirectServerAuthenticationEntryPoint(
@@ -190,9 +194,13 @@ public final class HitKeyReactiveOAuth2WebSecurityAutoConfiguration {
 						headers.getFirst("X-Requested-With"))) {
 					return browsers.commence(exchange, ex);
 				}
-				exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
-				exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, HitKeySignIn.CHALLENGE);
-				return Mono.empty();
+				ServerHttpResponse response = exchange.getResponse();
+				String signIn = HitKeySignIn.path(exchange.getRequest().getPath().contextPath().value());
+				response.setStatusCode(HttpStatus.UNAUTHORIZED);
+				response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, HitKeySignIn.challenge(signIn));
+				response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+				byte[] body = HitKeySignIn.body(signIn).getBytes(StandardCharsets.UTF_8);
+				return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 			};
 		}
 

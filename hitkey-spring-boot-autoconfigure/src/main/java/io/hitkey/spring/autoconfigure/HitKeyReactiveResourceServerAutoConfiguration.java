@@ -2,8 +2,6 @@ package io.hitkey.spring.autoconfigure;
 
 import io.hitkey.spring.HitKeyAuthoritiesMapper;
 import io.hitkey.spring.HitKeyReactiveOpaqueTokenIntrospector;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -70,10 +68,9 @@ public final class HitKeyReactiveResourceServerAutoConfiguration {
 	@Conditional(HitKeySignInCondition.ApiOnly.class)
 	static class ApiOnlyConfiguration {
 
-		private static final Log logger = LogFactory.getLog(HitKeyReactiveResourceServerAutoConfiguration.class);
-
-		ApiOnlyConfiguration(HitKeyProperties properties) {
-			logger.info(HitKeySignInCondition.ApiOnly.logLine(properties));
+		@Bean
+		HitKeyStartupLog hitKeyStartupLog(HitKeyProperties properties) {
+			return HitKeyStartupLog.apiOnly(properties);
 		}
 
 		@Bean

@@ -2,8 +2,6 @@ package io.hitkey.spring.autoconfigure;
 
 import io.hitkey.spring.HitKeyAuthoritiesMapper;
 import io.hitkey.spring.HitKeyOpaqueTokenIntrospector;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -89,10 +87,9 @@ public final class HitKeyResourceServerAutoConfiguration {
 	@Conditional(HitKeySignInCondition.ApiOnly.class)
 	static class ApiOnlyConfiguration {
 
-		private static final Log logger = LogFactory.getLog(HitKeyResourceServerAutoConfiguration.class);
-
-		ApiOnlyConfiguration(HitKeyProperties properties) {
-			logger.info(HitKeySignInCondition.ApiOnly.logLine(properties));
+		@Bean
+		HitKeyStartupLog hitKeyStartupLog(HitKeyProperties properties) {
+			return HitKeyStartupLog.apiOnly(properties);
 		}
 
 		@Bean

@@ -1,5 +1,7 @@
 package io.hitkey.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
@@ -7,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -25,19 +28,34 @@ class HitKeySignInCondition extends SpringBootCondition {
 
 	static final String RESOURCE_SERVER = "org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector";
 
+	private static final String[] CREDENTIALS = { "hitkey.client-id", "hitkey.client-secret" };
+
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("HitKey sign-in");
-		Binder binder = Binder.get(context.getEnvironment());
-		for (String property : new String[] { "hitkey.client-id", "hitkey.client-secret" }) {
-			if (StringUtils.hasText(binder.bind(property, String.class).orElse(null))) {
-				return ConditionOutcome.match(message.found("property").items(property));
-			}
+		String credential = credential(context.getEnvironment());
+		if (credential != null) {
+			return ConditionOutcome.match(message.found("property").items(credential));
 		}
 		if (!ClassUtils.isPresent(RESOURCE_SERVER, context.getClassLoader())) {
 			return ConditionOutcome.match(message.didNotFind("resource server class").items(RESOURCE_SERVER));
 		}
-		return ConditionOutcome.noMatch(message.didNotFind("property").items("hitkey.client-id", "hitkey.client-secret"));
+		return ConditionOutcome.noMatch(message.didNotFind("property").items(CREDENTIALS));
+	}
+
+	/**
+	 * Return the first HitKey client credential that the given environment sets (and not
+	 * blank), or {@code null}: with one, the application signs in whatever is on its
+	 * class path.
+	 */
+	static @Nullable String credential(Environment environment) {
+		Binder binder = Binder.get(environment);
+		for (String property : CREDENTIALS) {
+			if (StringUtils.hasText(binder.bind(property, String.class).orElse(null))) {
+				return property;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -48,16 +66,6 @@ class HitKeySignInCondition extends SpringBootCondition {
 
 		ApiOnly() {
 			super(ConfigurationPhase.PARSE_CONFIGURATION);
-		}
-
-		/**
-		 * Return the startup log line of an application that only accepts HitKey access
-		 * tokens.
-		 */
-		static String logLine(HitKeyProperties properties) {
-			return "HitKey sign-in is off (hitkey.client-id is not set): this application is an API that accepts "
-					+ "HitKey access tokens as Bearer tokens, checked at "
-					+ new HitKeyPropertiesMapper(properties).userInfoUri();
 		}
 
 		@Conditional(HitKeySignInCondition.class)

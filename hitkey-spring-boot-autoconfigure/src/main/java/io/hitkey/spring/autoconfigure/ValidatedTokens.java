@@ -86,6 +86,17 @@ final class ValidatedTokens {
 	 * @throws InvalidHitKeyPropertyException if its time or size is out of bounds
 	 */
 	static ValidatedTokens of(HitKeyProperties properties) {
+		check(properties);
+		HitKeyProperties.ResourceServer.Cache cache = properties.getResourceServer().getCache();
+		return new ValidatedTokens(cache.getTimeToLive(), cache.getMaxSize(), HitKeyApiCalls.maxWait(properties),
+				Clock.systemUTC());
+	}
+
+	/**
+	 * Check the cache's time and size.
+	 * @throws InvalidHitKeyPropertyException if its time or size is out of bounds
+	 */
+	static void check(HitKeyProperties properties) {
 		HitKeyProperties.ResourceServer.Cache cache = properties.getResourceServer().getCache();
 		Duration timeToLive = cache.getTimeToLive();
 		if (timeToLive == null || timeToLive.isNegative() || timeToLive.compareTo(TOKEN_LIFETIME) > 0) {
@@ -96,8 +107,6 @@ final class ValidatedTokens {
 			throw new InvalidHitKeyPropertyException("hitkey.resource-server.cache.max-size",
 					"HITKEY_RESOURCESERVER_CACHE_MAXSIZE", "must be at least 1");
 		}
-		return new ValidatedTokens(timeToLive, cache.getMaxSize(), HitKeyApiCalls.maxWait(properties),
-				Clock.systemUTC());
 	}
 
 	/**

@@ -25,7 +25,8 @@ import org.springframework.util.Assert;
  * <ul>
  * <li>sign-ins started in several tabs of one session all succeed;</li>
  * <li>API requests without a signed-in user get {@code 401} with
- * {@code WWW-Authenticate}, not a redirect to HitKey;</li>
+ * {@code WWW-Authenticate} and a JSON body that say where to sign in, not a redirect to
+ * HitKey;</li>
  * <li>a refresh that HitKey refuses signs the user out: browsers sign in again and come
  * back, API clients get a {@code 401} (HitKey being down gives a {@code 503} in any
  * chain, and the session is kept);</li>

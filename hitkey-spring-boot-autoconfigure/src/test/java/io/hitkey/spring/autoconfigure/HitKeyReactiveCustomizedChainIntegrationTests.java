@@ -81,6 +81,8 @@ class HitKeyReactiveCustomizedChainIntegrationTests extends HitKeyStandInTestSup
 
 		assertThat(answer.headers().firstValue("WWW-Authenticate"))
 			.hasValue(HitKeyReactiveFailureIntegrationTests.CHALLENGE);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(answer.body()).isEqualTo(HitKeyReactiveFailureIntegrationTests.SIGN_IN_BODY);
 		assertThat(this.visitor.get("/me", JSON).statusCode()).isNotEqualTo(200);
 		hitKey.verify(1, postRequestedFor(urlEqualTo("/oauth/token"))
 			.withRequestBody(matchingJsonPath("$.grant_type", equalTo("refresh_token"))));

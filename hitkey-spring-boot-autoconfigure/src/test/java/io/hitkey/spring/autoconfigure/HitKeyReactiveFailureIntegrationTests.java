@@ -44,6 +44,8 @@ class HitKeyReactiveFailureIntegrationTests extends HitKeyStandInTestSupport {
 
 	static final String CHALLENGE = "HitKey realm=\"hitkey\", sign_in=\"/oauth2/authorization/hitkey\"";
 
+	static final String SIGN_IN_BODY = "{\"error\":\"unauthorized\",\"sign_in\":\"/oauth2/authorization/hitkey\"}";
+
 	HopByHopBrowser visitor;
 
 	@BeforeEach
@@ -258,6 +260,8 @@ class HitKeyReactiveFailureIntegrationTests extends HitKeyStandInTestSupport {
 
 		HttpResponse<String> answer = visit.assertEndsOnApplicationPage(this.visitor.origin(), 401, 0);
 		assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue(CHALLENGE);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(answer.body()).isEqualTo(SIGN_IN_BODY);
 		assertThat(this.visitor.get("/me", JSON).statusCode()).isEqualTo(401);
 		assertThat(HitKeyAuthorizeStubs.visits(hitKey)).isOne();
 		hitKey.verify(1, postRequestedFor(urlEqualTo("/oauth/token"))
@@ -324,6 +328,8 @@ class HitKeyReactiveFailureIntegrationTests extends HitKeyStandInTestSupport {
 
 			HttpResponse<String> answer = visit.assertEndsOnApplicationPage(this.visitor.origin(), 401, 0);
 			assertThat(answer.headers().firstValue("WWW-Authenticate")).as("%s", headers).hasValue(CHALLENGE);
+			assertThat(answer.headers().firstValue("Content-Type")).as("%s", headers).hasValue("application/json");
+			assertThat(answer.body()).as("%s", headers).isEqualTo(SIGN_IN_BODY);
 		}
 		assertThat(HitKeyAuthorizeStubs.visits(hitKey)).isZero();
 	}

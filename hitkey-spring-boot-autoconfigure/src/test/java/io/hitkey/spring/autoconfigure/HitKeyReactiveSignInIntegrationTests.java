@@ -104,7 +104,10 @@ class HitKeyReactiveSignInIntegrationTests extends HitKeyStandInTestSupport {
 		HttpResponse<String> response = this.browser.get("/me", "application/json");
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValue(HitKeyReactiveFailureIntegrationTests.CHALLENGE);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.body()).isEqualTo(HitKeyReactiveFailureIntegrationTests.SIGN_IN_BODY);
 		assertThat(this.browser.get("/me", "*/*").statusCode()).isEqualTo(401);
 		HttpResponse<String> fromABrowser = this.browser.get("/me", "text/html");
 		assertThat(fromABrowser.statusCode()).isEqualTo(302);

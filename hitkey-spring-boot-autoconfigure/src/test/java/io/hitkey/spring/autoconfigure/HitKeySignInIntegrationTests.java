@@ -148,6 +148,10 @@ class HitKeySignInIntegrationTests extends SignInIntegrationTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Location")).isEmpty();
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValue(HitKeyReactiveFailureIntegrationTests.CHALLENGE);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+		assertThat(response.body()).isEqualTo(HitKeyReactiveFailureIntegrationTests.SIGN_IN_BODY);
 	}
 
 	@Test

@@ -32,12 +32,12 @@ class StarterOnlyApplicationTests {
 
 	@Test
 	void browserIsSentStraightToHitKeysAuthorizePage() throws Exception {
-		HttpResponse<Void> protectedPage = get("http://localhost:" + this.port + "/anything", "text/html");
+		HttpResponse<String> protectedPage = get("http://localhost:" + this.port + "/anything", "text/html");
 		assertThat(protectedPage.statusCode()).isEqualTo(302);
 		String signIn = protectedPage.headers().firstValue("Location").orElseThrow();
 		assertThat(signIn).endsWith("/oauth2/authorization/hitkey");
 
-		HttpResponse<Void> toHitKey = get(signIn, "text/html");
+		HttpResponse<String> toHitKey = get(signIn, "text/html");
 
 		assertThat(toHitKey.statusCode()).isEqualTo(302);
 		assertThat(toHitKey.headers().firstValue("Location").orElseThrow()).startsWith("https://hitkey.io/?")
@@ -48,14 +48,19 @@ class StarterOnlyApplicationTests {
 	}
 
 	@Test
-	void apiCallIsAnsweredWith401() throws Exception {
-		assertThat(get("http://localhost:" + this.port + "/anything", "application/json").statusCode())
-			.isEqualTo(401);
+	void apiCallIsAnsweredWith401AndWhereToSignIn() throws Exception {
+		HttpResponse<String> api = get("http://localhost:" + this.port + "/anything", "application/json");
+
+		assertThat(api.statusCode()).isEqualTo(401);
+		assertThat(api.headers().firstValue("WWW-Authenticate"))
+			.hasValue("HitKey realm=\"hitkey\", sign_in=\"/oauth2/authorization/hitkey\"");
+		assertThat(api.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+		assertThat(api.body()).isEqualTo("{\"error\":\"unauthorized\",\"sign_in\":\"/oauth2/authorization/hitkey\"}");
 	}
 
-	private HttpResponse<Void> get(String url, String accept) throws IOException, InterruptedException {
+	private HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding());
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@SpringBootConfiguration

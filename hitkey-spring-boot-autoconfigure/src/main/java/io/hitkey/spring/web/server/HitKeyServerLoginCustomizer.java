@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * <li>sign-ins started in several tabs of one session all succeed;</li>
  * <li>a refresh that HitKey refuses signs the user out: browsers are sent to sign in
  * again and come back to the page they asked for, API clients get a {@code 401} with
- * {@code WWW-Authenticate}; HitKey being down gives a {@code 503} with
+ * {@code WWW-Authenticate} and a JSON body; HitKey being down gives a {@code 503} with
  * {@code Retry-After}, and the session is kept;</li>
  * <li>with {@link #failureUrl(String)}, each failed sign-in ends there and is logged in
  * one line, without secrets.</li>

@@ -33,6 +33,8 @@ class AppDefinedChainFailureTests extends FailureTestSupport {
 
 	private static final Map<String, String> API = Map.of("Accept", "application/json");
 
+	static final String SIGN_IN_BODY = "{\"error\":\"unauthorized\",\"sign_in\":\"/oauth2/authorization/hitkey\"}";
+
 	@Test
 	void failedSignInEndsOnTheApplicationsFailurePageWithHitKeysMessage(CapturedOutput output) {
 		this.hitKey.failNext(Endpoint.TOKEN, 100, FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
@@ -111,7 +113,10 @@ class AppDefinedChainFailureTests extends FailureTestSupport {
 				"text/plain" }) {
 			HttpResponse<String> answer = this.browser.get("/me", Map.of("Accept", accept));
 			assertThat(answer.statusCode()).as(accept).isEqualTo(401);
-			assertThat(answer.headers().firstValue("WWW-Authenticate")).as(accept).isPresent();
+			assertThat(answer.headers().firstValue("WWW-Authenticate")).as(accept)
+				.hasValue("HitKey realm=\"hitkey\", sign_in=\"/oauth2/authorization/hitkey\"");
+			assertThat(answer.headers().firstValue("Content-Type")).as(accept).hasValue("application/json;charset=UTF-8");
+			assertThat(answer.body()).as(accept).isEqualTo(SIGN_IN_BODY);
 		}
 		assertThat(this.browser.get("/me", Map.of()).statusCode()).as("no Accept header").isEqualTo(401);
 		assertThat(this.browser.get("/me", Map.of("Accept", "text/html")).statusCode()).isEqualTo(302);
@@ -143,6 +148,8 @@ class AppDefinedChainFailureTests extends FailureTestSupport {
 
 		assertThat(token.statusCode()).isEqualTo(401);
 		assertThat(token.headers().firstValue("WWW-Authenticate")).isPresent();
+		assertThat(token.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+		assertThat(token.body()).isEqualTo(SIGN_IN_BODY);
 		assertThat(this.browser.get("/me", API).statusCode()).as("signed out").isEqualTo(401);
 	}
 

@@ -72,7 +72,8 @@ class SignedInSessionTests extends FailureTestSupport {
 		assertThat(token.statusCode()).isEqualTo(401);
 		assertThat(token.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(challenge) -> assertThat(challenge).startsWith("HitKey realm=\"hitkey\"").contains("/oauth2/authorization/hitkey"));
-		assertThat(token.body()).doesNotContain("Exception");
+		assertThat(token.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+		assertThat(token.body()).isEqualTo(AppDefinedChainFailureTests.SIGN_IN_BODY);
 		assertThat(this.browser.get("/me", API).statusCode()).as("signed out").isEqualTo(401);
 	}
 
@@ -139,6 +140,8 @@ class SignedInSessionTests extends FailureTestSupport {
 			assertThat(response.statusCode()).isEqualTo(401);
 			assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
 			assertThat(response.headers().firstValue("Location")).isEmpty();
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+			assertThat(response.body()).isEqualTo(AppDefinedChainFailureTests.SIGN_IN_BODY);
 		}
 		assertThat(this.hitKey.calls(Endpoint.AUTHORIZE)).isZero();
 		Journey fromABrowser = this.browser.browse("/me");
