@@ -43,6 +43,8 @@ final class ChildProcess implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("MAVEN_ARGS", "--batch-mode --no-transfer-progress");
+		// Real HitKey credentials of the environment would turn the sample's demo mode off.
+		builder.environment().keySet().removeIf((variable) -> variable.startsWith("HITKEY_"));
 		return new ChildProcess(name, builder.start(), log);
 	}
 
