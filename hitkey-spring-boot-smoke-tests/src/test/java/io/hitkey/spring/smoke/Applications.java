@@ -4,26 +4,52 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Throwaway applications as start.spring.io generates them ({@code spring-boot-starter-parent}
- * of the Boot version under test, Java 17, {@code spring-boot-maven-plugin},
- * {@code spring-boot-starter-test}, a {@code @SpringBootApplication class MyApplication} in
- * {@code com.example.demo}), with everything else taken from the README.
+ * The applications of the smoke tests, built once for all of them in one Maven build with
+ * Spring Boot's AOT processing: two throwaway applications as start.spring.io generates
+ * them ({@code spring-boot-starter-parent} of the Boot version under test, Java 17,
+ * {@code spring-boot-maven-plugin}, {@code spring-boot-starter-test}, a
+ * {@code @SpringBootApplication class MyApplication} in {@code com.example.demo}) with
+ * everything else taken from the README, and the sample of the project's copy.
  *
+ * @param build the installed project
+ * @param quickStart the directory of the README's Quick start application
+ * @param webFlux the directory of a WebFlux application with the starter
+ * @param sampleJar the sample's jar
  * @author HitKey
  */
-final class Applications {
+record Applications(SmokeBuild build, Path quickStart, Path webFlux, Path sampleJar) {
 
 	static final String PACKAGE = "com.example.demo";
 
-	/**
-	 * The jar that {@code ./mvnw package} builds from an application of this class.
-	 */
-	static final String JAR = "target/demo-0.0.1-SNAPSHOT.jar";
+	private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(8);
+
+	private static @Nullable Applications built;
+
+	private static @Nullable AssertionError failure;
+
+	private static final String AGGREGATOR = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<project xmlns="http://maven.apache.org/POM/4.0.0">
+				<modelVersion>4.0.0</modelVersion>
+				<groupId>com.example</groupId>
+				<artifactId>smoke-applications</artifactId>
+				<version>0.0.1-SNAPSHOT</version>
+				<packaging>pom</packaging>
+				<modules>
+					<module>%s</module>
+					<module>%s</module>
+					<module>%s</module>
+				</modules>
+			</project>
+			""";
 
 	private static final String APPLICATION = """
 			package com.example.demo;
@@ -41,14 +67,55 @@ final class Applications {
 			}
 			""";
 
-	private Applications() {
+	/**
+	 * Return the applications, generating and building them the first time: one Maven
+	 * build of the three, with spring-boot-starter-parent's {@code native} profile (which
+	 * adds {@code process-aot}) and the sample's {@code aot} profile.
+	 */
+	static synchronized Applications built() throws IOException {
+		SmokeBuild build = SmokeBuild.installed("org.springframework.boot:spring-boot-starter-webflux");
+		if (failure != null) {
+			throw failure;
+		}
+		if (built == null) {
+			Path quickStart = quickStart(build);
+			Path webFlux = webFlux(build);
+			Path sample = build.copy().resolve("sample-app");
+			Path directory = quickStart.getParent();
+			write(directory.resolve("pom.xml"), AGGREGATOR.formatted(quickStart.getFileName(), webFlux.getFileName(),
+					directory.relativize(sample)));
+			try {
+				build.maven(directory, "applications-package", BUILD_TIMEOUT, "-Pnative,aot", "-DskipTests", "package");
+			}
+			catch (AssertionError ex) {
+				failure = ex;
+				throw ex;
+			}
+			built = new Applications(build, quickStart, webFlux,
+					sample.resolve("target/sample-app-" + build.projectVersion() + ".jar"));
+		}
+		return built;
+	}
+
+	/**
+	 * Return the Quick start application's jar.
+	 */
+	Path quickStartJar() {
+		return this.quickStart.resolve("target/demo-0.0.1-SNAPSHOT.jar");
+	}
+
+	/**
+	 * Return the WebFlux application's jar.
+	 */
+	Path webFluxJar() {
+		return this.webFlux.resolve("target/demo-webflux-0.0.1-SNAPSHOT.jar");
 	}
 
 	/**
 	 * Write the README's Quick start as a user follows it: step 1's dependencies, step 2's
 	 * controller, step 3's test-scoped main, step 4's {@code application.yml}.
 	 */
-	static Path quickStart(SmokeBuild build) throws IOException {
+	private static Path quickStart(SmokeBuild build) throws IOException {
 		QuickStart quickStart = QuickStart.fromReadme(build.readme());
 		List<String> dependencies = quickStart.code("xml");
 		assertThat(dependencies).as("the Quick start's XML (step 1's dependencies)").hasSize(1);
@@ -57,7 +124,7 @@ final class Applications {
 		List<String> yaml = quickStart.code("yaml");
 		assertThat(yaml).as("the Quick start's YAML (step 4)").hasSize(1);
 		Path application = build.applicationDirectory("quick-start");
-		write(application.resolve("pom.xml"), pom(build, dependencies.get(0), "", ""));
+		write(application.resolve("pom.xml"), pom(build, "demo", dependencies.get(0), "", ""));
 		writeJava(application.resolve("src/main/java"), APPLICATION);
 		for (String snippet : java) {
 			boolean testMain = snippet.contains("SpringApplication.from(");
@@ -74,7 +141,7 @@ final class Applications {
 	 * Netty versions that the README's WebFlux section says to set, the Quick start's
 	 * controller and {@code application.yml}.
 	 */
-	static Path webFlux(SmokeBuild build) throws IOException {
+	private static Path webFlux(SmokeBuild build) throws IOException {
 		QuickStart quickStart = QuickStart.fromReadme(build.readme());
 		String dependencies = quickStart.code("xml").get(0);
 		assertThat(dependencies).contains("<artifactId>spring-boot-starter-webmvc</artifactId>");
@@ -104,7 +171,7 @@ final class Applications {
 				</dependencyManagement>
 				""";
 		Path application = build.applicationDirectory("webflux");
-		write(application.resolve("pom.xml"), pom(build, dependencies, properties, managed));
+		write(application.resolve("pom.xml"), pom(build, "demo-webflux", dependencies, properties, managed));
 		writeJava(application.resolve("src/main/java"), APPLICATION);
 		String controller = quickStart.code("java")
 			.stream()
@@ -116,7 +183,8 @@ final class Applications {
 		return application;
 	}
 
-	private static String pom(SmokeBuild build, String dependencies, String properties, String dependencyManagement) {
+	private static String pom(SmokeBuild build, String artifactId, String dependencies, String properties,
+			String dependencyManagement) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -129,9 +197,9 @@ final class Applications {
 						<relativePath/>
 					</parent>
 					<groupId>com.example</groupId>
-					<artifactId>demo</artifactId>
+					<artifactId>%s</artifactId>
 					<version>0.0.1-SNAPSHOT</version>
-					<name>demo</name>
+					<name>%s</name>
 					<properties>
 						<java.version>17</java.version>
 						%s
@@ -154,7 +222,8 @@ final class Applications {
 						</plugins>
 					</build>
 				</project>
-				""".formatted(build.springBootVersion(), properties, dependencies, dependencyManagement);
+				""".formatted(build.springBootVersion(), artifactId, artifactId, properties, dependencies,
+						dependencyManagement);
 	}
 
 	private static void writeJava(Path sourceRoot, String source) throws IOException {

@@ -24,10 +24,9 @@ class SampleAotSmokeTests {
 
 	@Test
 	void sampleBuiltWithAotProcessingSignsInInDemoMode() throws Exception {
-		SmokeBuild build = SmokeBuild.installed();
-		build.maven(build.copy(), "sample-aot-package", Duration.ofMinutes(5), "-f", "sample-app/pom.xml", "-Paot",
-				"-DskipTests", "package");
-		Path jar = build.copy().resolve("sample-app/target/sample-app-0.1.0-SNAPSHOT.jar");
+		Applications applications = Applications.built();
+		SmokeBuild build = applications.build();
+		Path jar = applications.sampleJar();
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=0");
 		try (ChildProcess sample = ChildProcess.start("sample-aot", jar.getParent(), build.log("sample-aot"), command)) {

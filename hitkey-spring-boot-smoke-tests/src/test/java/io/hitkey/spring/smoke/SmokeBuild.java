@@ -42,6 +42,8 @@ final class SmokeBuild {
 
 	private static @Nullable SmokeBuild installed;
 
+	private static @Nullable AssertionError failure;
+
 	private final Path project;
 
 	private final Path work;
@@ -54,15 +56,19 @@ final class SmokeBuild {
 
 	private final String springBootVersion;
 
+	private final String projectVersion;
+
 	private final boolean offline;
 
-	private SmokeBuild(Path project, Path work, Path tail, String springBootVersion, boolean offline) {
+	private SmokeBuild(Path project, Path work, Path tail, String springBootVersion, String projectVersion,
+			boolean offline) {
 		this.project = project;
 		this.work = work;
 		this.copy = work.resolve("project");
 		this.repository = work.resolve("repository");
 		this.tail = tail;
 		this.springBootVersion = springBootVersion;
+		this.projectVersion = projectVersion;
 		this.offline = offline;
 	}
 
@@ -74,8 +80,17 @@ final class SmokeBuild {
 	static synchronized SmokeBuild installed(String... cachedArtifacts) throws IOException {
 		SmokeBuild build = settings();
 		build.assumeCached(cachedArtifacts);
+		if (failure != null) {
+			throw failure;
+		}
 		if (installed == null) {
-			build.install(QuickStart.fromReadme(build.project.resolve("README.md")).installArguments());
+			try {
+				build.install(QuickStart.fromReadme(build.readme()).installArguments());
+			}
+			catch (AssertionError ex) {
+				failure = ex;
+				throw ex;
+			}
 			installed = build;
 		}
 		return installed;
@@ -86,11 +101,12 @@ final class SmokeBuild {
 		String work = System.getProperty("smoke.work-directory");
 		String tail = System.getProperty("smoke.local-repository");
 		String version = System.getProperty("smoke.spring-boot-version");
-		assume(project != null && work != null && tail != null && version != null,
+		String projectVersion = System.getProperty("smoke.project-version");
+		assume(project != null && work != null && tail != null && version != null && projectVersion != null,
 				"the smoke tests run in the Maven build of this project (./mvnw verify), which tells them where "
 						+ "the project and its local repository are");
 		return new SmokeBuild(Path.of(project).toAbsolutePath().normalize(), Path.of(work).toAbsolutePath(),
-				Path.of(tail), version, Boolean.getBoolean("smoke.offline"));
+				Path.of(tail), version, projectVersion, Boolean.getBoolean("smoke.offline"));
 	}
 
 	/**
@@ -213,6 +229,10 @@ final class SmokeBuild {
 
 	Path readme() {
 		return this.project.resolve("README.md");
+	}
+
+	String projectVersion() {
+		return this.projectVersion;
 	}
 
 	String springBootVersion() {

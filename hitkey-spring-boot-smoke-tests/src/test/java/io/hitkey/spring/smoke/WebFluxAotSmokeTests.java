@@ -1,8 +1,6 @@
 package io.hitkey.spring.smoke;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import io.hitkey.spring.test.FakeHitKey;
 import org.junit.jupiter.api.Test;
@@ -18,12 +16,9 @@ class WebFluxAotSmokeTests {
 
 	@Test
 	void webFluxApplicationBuiltWithAotProcessingSignsInOnTheJvm() throws Exception {
-		SmokeBuild build = SmokeBuild.installed("org.springframework.boot:spring-boot-starter-webflux");
-		Path application = Applications.webFlux(build);
-		// -Pnative: spring-boot-starter-parent's profile that adds process-aot to the build.
-		build.maven(application, "webflux-package", Duration.ofMinutes(5), "-Pnative", "package");
+		Applications applications = Applications.built();
 		try (FakeHitKey hitKey = FakeHitKey.builder().build().start();
-				ChildProcess running = SignIns.startAotJar(build, "webflux-aot", application.resolve(Applications.JAR),
+				ChildProcess running = SignIns.startAotJar(applications.build(), "webflux-aot", applications.webFluxJar(),
 						hitKey)) {
 			URI origin = SignIns.awaitStarted(running);
 			SignIns.assertSignsInAtMe(origin);
