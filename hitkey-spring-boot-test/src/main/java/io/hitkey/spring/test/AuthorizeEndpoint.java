@@ -9,6 +9,9 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.hitkey.spring.autoconfigure.HitKeyLogText;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +25,10 @@ final class AuthorizeEndpoint implements HttpHandler {
 	static final String APPROVE_PATH = "/approve";
 
 	static final String DENY_PATH = "/deny";
+
+	private static final String REDIRECT_URI_MISMATCH = "redirect_uri doesn't match";
+
+	private static final Log logger = LogFactory.getLog(FakeHitKey.class);
 
 	private final FakeHitKey hitKey;
 
@@ -51,7 +58,7 @@ final class AuthorizeEndpoint implements HttpHandler {
 		Map<String, String> request = Exchanges.query(exchange);
 		String problem = problem(request);
 		if (problem != null) {
-			Exchanges.html(exchange, 400, SignInPage.error(problem));
+			refuse(exchange, request, problem);
 			return;
 		}
 		FakeHitKeyUser autoApproved = this.hitKey.autoApprovedUser();
@@ -66,7 +73,7 @@ final class AuthorizeEndpoint implements HttpHandler {
 	private void approve(HttpExchange exchange, Map<String, String> form) throws IOException {
 		String problem = problem(form);
 		if (problem != null) {
-			Exchanges.html(exchange, 400, SignInPage.error(problem));
+			refuse(exchange, form, problem);
 			return;
 		}
 		FakeHitKeyUser user = chosenUser(form);
@@ -80,7 +87,7 @@ final class AuthorizeEndpoint implements HttpHandler {
 	private void deny(HttpExchange exchange, Map<String, String> form) throws IOException {
 		String problem = problem(form);
 		if (problem != null) {
-			Exchanges.html(exchange, 400, SignInPage.error(problem));
+			refuse(exchange, form, problem);
 			return;
 		}
 		String redirectUri = RedirectUris.decoded(form.get("redirect_uri"));
@@ -130,7 +137,7 @@ final class AuthorizeEndpoint implements HttpHandler {
 		}
 		String redirectUri = request.get("redirect_uri");
 		if (redirectUri == null || !RedirectUris.isAllowed(this.hitKey.redirectUris(), redirectUri)) {
-			return "redirect_uri doesn't match";
+			return REDIRECT_URI_MISMATCH;
 		}
 		if (!"code".equals(request.get("response_type"))) {
 			return "response_type must be code";
@@ -144,6 +151,34 @@ final class AuthorizeEndpoint implements HttpHandler {
 			return "code_challenge_method must be S256 or plain";
 		}
 		return null;
+	}
+
+	/**
+	 * Answer a request that HitKey refuses. A redirect URI that doesn't match is the
+	 * mistake a developer makes most: the page and the log say which one came and which
+	 * one was expected, and the page links back to the application.
+	 */
+	private void refuse(HttpExchange exchange, Map<String, String> request, String problem) throws IOException {
+		if (!REDIRECT_URI_MISMATCH.equals(problem)) {
+			Exchanges.html(exchange, 400, SignInPage.error(problem));
+			return;
+		}
+		String sent = request.get("redirect_uri");
+		List<String> registered = List.copyOf(this.hitKey.redirectUris());
+		logger.warn("Fake HitKey refused a sign-in, " + REDIRECT_URI_MISMATCH + ": the application sent "
+				+ ((sent != null) ? HitKeyLogText.of(RedirectUris.decoded(sent)) : "none") + ", "
+				+ expected(registered));
+		Exchanges.html(exchange, 400, SignInPage.redirectUriMismatch(REDIRECT_URI_MISMATCH,
+				(sent != null) ? RedirectUris.decoded(sent) : null, expected(registered),
+				(sent != null) ? RedirectUris.origin(sent) : null));
+	}
+
+	private static String expected(List<String> registered) {
+		if (registered.isEmpty()) {
+			return "this fake HitKey accepts redirect URIs on this machine only (localhost, 127.x.x.x, [::1])";
+		}
+		return ((registered.size() == 1) ? "the registered redirect URI is " : "the registered redirect URIs are ")
+				+ String.join(", ", registered);
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +108,8 @@ public final class FakeHitKey implements AutoCloseable {
 
 	private final FakeHitKeyGrants grants;
 
+	private final List<String> redirectUris;
+
 	private volatile List<FakeHitKeyUser> users = List.of();
 
 	private volatile @Nullable FakeHitKeyUser autoApprovedUser;
@@ -130,6 +133,7 @@ public final class FakeHitKey implements AutoCloseable {
 	private FakeHitKey(Builder settings) {
 		this.settings = settings;
 		this.grants = new FakeHitKeyGrants(settings.clock);
+		this.redirectUris = new CopyOnWriteArrayList<>(settings.redirectUris);
 		for (Endpoint endpoint : Endpoint.values()) {
 			this.faults.put(endpoint, new ConcurrentLinkedDeque<>());
 			this.calls.put(endpoint, new AtomicInteger());
@@ -432,7 +436,16 @@ public final class FakeHitKey implements AutoCloseable {
 	}
 
 	List<String> redirectUris() {
-		return this.settings.redirectUris;
+		return this.redirectUris;
+	}
+
+	/**
+	 * Register one more redirect URI, as the application's own once its address is known.
+	 */
+	void registerRedirectUri(String redirectUri) {
+		Assert.isTrue(RedirectUris.isAllowed(List.of(redirectUri), redirectUri),
+				() -> "'redirectUri' must be an absolute http or https URI: " + redirectUri);
+		this.redirectUris.add(redirectUri);
 	}
 
 	@Nullable FakeHitKeyProject project() {

@@ -80,6 +80,20 @@ final class RedirectUris {
 	}
 
 	/**
+	 * Return the origin ({@code scheme://host:port}) of the given redirect URI, or
+	 * {@code null} when it is not an absolute http or https URI: the address of the
+	 * application that sent it, safe to link to.
+	 */
+	static @Nullable String origin(String redirectUri) {
+		URI uri = parse(redirectUri);
+		if (uri == null) {
+			return null;
+		}
+		String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost();
+		return (uri.getPort() != -1) ? origin + ":" + uri.getPort() : origin;
+	}
+
+	/**
 	 * Return the redirect URI the browser is sent back to: the decoded form that was
 	 * checked.
 	 */

@@ -92,6 +92,26 @@ final class SignInPage {
 				+ "<p class=\"error\">" + escape(message) + "</p></main></body></html>";
 	}
 
+	/**
+	 * The page for a redirect URI that doesn't match: HitKey's message, what came, what
+	 * was expected, and a link back to the application when its address is known.
+	 */
+	static String redirectUriMismatch(String message, @Nullable String sent, String expected, @Nullable String back) {
+		StringBuilder html = new StringBuilder(page("HitKey error"));
+		html.append("<main><span class=\"badge\">Fake HitKey</span><h1>Can't sign in</h1>")
+			.append("<p class=\"error\">")
+			.append(escape(message))
+			.append("</p><p>The application sent the redirect URI <code>")
+			.append((sent != null) ? escape(sent) : "(none)")
+			.append("</code>, but ")
+			.append(escape(expected))
+			.append(". HitKey compares scheme, host, port and path exactly (a trailing slash aside).</p>");
+		if (back != null) {
+			html.append("<p><a href=\"").append(escape(back)).append("\">Back to ").append(escape(back)).append("</a></p>");
+		}
+		return html.append("</main></body></html>").toString();
+	}
+
 	private static String page(String title) {
 		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)

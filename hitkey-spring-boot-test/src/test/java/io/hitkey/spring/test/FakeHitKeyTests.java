@@ -19,10 +19,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -31,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link FakeHitKey}: HitKey's relying-party contract, over real HTTP.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FakeHitKeyTests {
 
 	private static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/hitkey";
@@ -95,6 +101,44 @@ class FakeHitKeyTests {
 			assertThat(get(base + encode("http://localhost:8080/login/oauth2/code/other")).statusCode())
 				.isEqualTo(400);
 		}
+	}
+
+	@Test
+	void aRedirectUriThatDoesNotMatchIsShownWithTheExpectedOneAndALinkBackAndLogged(CapturedOutput output) {
+		try (FakeHitKey strict = FakeHitKey.builder().redirectUri(REDIRECT_URI).build().start()) {
+			String sent = "http://127.0.0.1:8080/login/oauth2/code/hitkey?x=1&y='";
+			HttpResponse<String> page = get(strict.authUrl() + "/?client_id=" + strict.clientId()
+					+ "&response_type=code&state=s&redirect_uri=" + encode(sent));
+
+			assertThat(page.statusCode()).isEqualTo(400);
+			assertThat(page.body()).contains("<p class=\"error\">redirect_uri doesn&#39;t match</p>",
+					"The application sent the redirect URI <code>"
+							+ "http://127.0.0.1:8080/login/oauth2/code/hitkey?x=1&amp;y=&#39;</code>, "
+							+ "but the registered redirect URI is " + REDIRECT_URI + ".",
+					"<a href=\"http://127.0.0.1:8080\">Back to http://127.0.0.1:8080</a>");
+			assertThat(output).contains("WARN")
+				.contains("Fake HitKey refused a sign-in, redirect_uri doesn't match: the application sent " + sent
+						+ ", the registered redirect URI is " + REDIRECT_URI);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "javascript:alert(1)//localhost", "not a url", "http://localhost:8080/<script>" })
+	void aRedirectUriThatIsNoHttpUrlGetsNoLinkBack(String sent) {
+		HttpResponse<String> page = get(authorizeUrl(Map.of("redirect_uri", sent)));
+
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("redirect_uri doesn&#39;t match",
+				"but this fake HitKey accepts redirect URIs on this machine only (localhost, 127.x.x.x, [::1]).")
+			.doesNotContain("<a ", "<script>");
+	}
+
+	@Test
+	void aLineBreakInTheRedirectUriCannotForgeALogLine(CapturedOutput output) {
+		get(authorizeUrl(Map.of("redirect_uri", "https://evil.example.com/\nFORGED")));
+
+		assertThat(output.toString().lines().filter((line) -> line.startsWith("FORGED"))).isEmpty();
+		assertThat(output).contains("the application sent https://evil.example.com/ FORGED, this fake HitKey");
 	}
 
 	@Test

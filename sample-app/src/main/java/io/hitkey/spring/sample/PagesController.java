@@ -7,16 +7,17 @@ import java.util.function.Function;
 
 import io.hitkey.spring.HitKeyUser;
 import io.hitkey.spring.sample.SampleApi.NewNote;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.WebAttributes;
@@ -25,6 +26,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.SessionAttribute;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -39,36 +41,54 @@ class PagesController {
 	private static final Set<String> SIGN_IN_AGAIN = Set.of(OAuth2ErrorCodes.INVALID_GRANT,
 			OAuth2ErrorCodes.INVALID_TOKEN);
 
+	/**
+	 * When the signed-in user was last refreshed from HitKey, if ever: a string, which
+	 * every session store can keep.
+	 */
+	private static final String PROFILE_REFRESHED_AT = "io.hitkey.spring.sample.PROFILE_REFRESHED_AT";
+
 	private static final String HITKEY_UNREACHABLE = "HitKey could not be reached: try again in a moment.";
 
-	private final HitKeyUserinfoClient userinfoClient;
+	private final ProfileRefresh profileRefresh;
 
 	private final SampleApi sampleApi;
 
-	PagesController(HitKeyUserinfoClient userinfoClient, SampleApi sampleApi) {
-		this.userinfoClient = userinfoClient;
+	PagesController(ProfileRefresh profileRefresh, SampleApi sampleApi) {
+		this.profileRefresh = profileRefresh;
 		this.sampleApi = sampleApi;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal @Nullable HitKeyUser user, Model model) {
 		model.addAttribute("user", user);
+		model.addAttribute("displayName", (user != null) ? DisplayName.of(user) : null);
 		return "home";
+	}
+
+	@GetMapping("/logout")
+	String logout() {
+		return "logout";
 	}
 
 	@GetMapping("/profile")
 	String profile(@AuthenticationPrincipal HitKeyUser user,
-			@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client, Model model) {
-		addProfile(model, user, client);
+			@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client,
+			@SessionAttribute(name = PROFILE_REFRESHED_AT, required = false) @Nullable String refreshedAt, Model model) {
+		addProfile(model, user, client, (refreshedAt != null) ? Instant.parse(refreshedAt) : null);
 		return "profile";
 	}
 
 	@PostMapping("/profile/refresh")
-	String refreshProfile(@AuthenticationPrincipal HitKeyUser user,
-			@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client, Model model) {
-		callAsUser(model, "refreshError", (ex) -> HITKEY_UNREACHABLE,
-				() -> model.addAttribute("freshClaims", this.userinfoClient.userinfo()));
-		addProfile(model, user, client);
+	String refreshProfile(OAuth2AuthenticationToken authentication,
+			@RegisteredOAuth2AuthorizedClient("hitkey") OAuth2AuthorizedClient client, HttpServletRequest request,
+			HttpServletResponse response, HttpSession session, Model model) {
+		if (callAsUser(model, "refreshError", (ex) -> HITKEY_UNREACHABLE,
+				() -> this.profileRefresh.refresh(authentication, request, response))) {
+			session.setAttribute(PROFILE_REFRESHED_AT, Instant.now().toString());
+			return "redirect:/profile";
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		addProfile(model, (HitKeyUser) authentication.getPrincipal(), client, null);
 		return "profile";
 	}
 
@@ -101,12 +121,15 @@ class PagesController {
 	String loginError(HttpSession session, Model model) {
 		Object exception = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-		model.addAttribute("message", message(exception));
+		model.addAttribute("failure", SignInFailure.of(exception));
 		return "login-error";
 	}
 
-	private static void addProfile(Model model, HitKeyUser user, OAuth2AuthorizedClient client) {
+	private static void addProfile(Model model, HitKeyUser user, OAuth2AuthorizedClient client,
+			@Nullable Instant refreshedAt) {
 		model.addAttribute("user", user);
+		model.addAttribute("project", user.project().orElse(null));
+		model.addAttribute("refreshedAt", refreshedAt);
 		model.addAttribute("displayName", DisplayName.of(user));
 		model.addAttribute("scopes", new TreeSet<>(user.scopes()));
 		Instant expiresAt = client.getAccessToken().getExpiresAt();
@@ -146,17 +169,6 @@ class PagesController {
 					+ (code.is5xxServerError() ? ": try again in a moment." : ".");
 		}
 		return "The API could not be reached: try again in a moment.";
-	}
-
-	private static String message(@Nullable Object exception) {
-		if (exception instanceof OAuth2AuthenticationException oauth2
-				&& oauth2.getError().getDescription() != null) {
-			return oauth2.getError().getDescription();
-		}
-		if (exception instanceof AuthenticationException) {
-			return "Signing in with HitKey did not work.";
-		}
-		return "Your sign-in could not be completed.";
 	}
 
 }

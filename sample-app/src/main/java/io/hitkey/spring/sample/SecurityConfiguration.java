@@ -11,6 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -26,6 +30,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final String ADMIN_PAGE = "/admin";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http) {
@@ -39,14 +45,25 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Where the pages' chain keeps the signed-in user, as Spring Security does by default,
+	 * and where {@link ProfileRefresh} saves the refreshed one.
+	 */
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/login-error", "/css/**", "/error")
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository securityContextRepository) {
+		http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/login-error", "/logout", "/css/**", "/error")
 			.permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()
-			.requestMatchers("/admin")
+			.requestMatchers(ADMIN_PAGE)
 			.hasAnyRole("ADMIN", "OWNER")
 			.anyRequest()
 			.authenticated());

@@ -38,8 +38,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample in demo mode, driven by a real headless Chromium: sign in on the fake
- * HitKey's page, see the profile, reach or be refused the admin page, call the API as the
- * signed-in user, sign out, and a refused code ending on the friendly error page. Skipped
+ * HitKey's page, see the profile, refresh it and reload the result, reach the admin page
+ * through its link or see no link and be refused, call the API as the signed-in user,
+ * sign out, cancel a sign-in at HitKey, and a refused code ending on the friendly error
+ * page. Skipped
  * when Chromium is missing, unless {@code sample.browser.required} is {@code true} (as in
  * CI).
  * <p>
@@ -114,14 +116,22 @@ class SampleBrowserTests {
 		assertThat(browser.getCurrentUrl()).endsWith("/profile");
 		assertThat(find(By.id("sub")).getText()).isEqualTo(ada.sub().toString());
 		assertThat(find(By.id("display-name")).getText()).isEqualTo("Ada Lovelace");
-		assertThat(find(By.id("project-role")).getText()).isEqualTo("admin in Demo project");
+		assertThat(find(By.id("project-name")).getText()).isEqualTo("Demo project");
+		assertThat(find(By.id("project-role")).getText()).isEqualTo("admin");
+		assertThat(find(By.id("permissions")).getText()).contains("can_deploy");
 		assertThat(find(By.id("demo-banner")).isDisplayed()).isTrue();
 		screenshot("profile");
 
 		find(By.id("refresh-profile")).click();
-		assertThat(waitFor(By.id("fresh-claims")).getText()).contains("ada@example.com");
+		assertThat(waitFor(By.id("refreshed-at")).getText()).startsWith("Refreshed from HitKey's userinfo at ");
+		assertThat(browser.getCurrentUrl()).endsWith("/profile");
+		browser.navigate().refresh();
+		assertThat(waitFor(By.id("sub")).getText()).isEqualTo(ada.sub().toString());
+		assertThat(find(By.id("refreshed-at")).isDisplayed()).isTrue();
+		assertThat(browser.getCurrentUrl()).endsWith("/profile");
+		screenshot("profile-refreshed");
 
-		open("/admin");
+		find(By.id("nav-admin")).click();
 		assertThat(waitFor(By.id("admin-title")).getText()).isEqualTo("Project admin");
 		screenshot("admin-allowed");
 
@@ -141,6 +151,7 @@ class SampleBrowserTests {
 		signInAs(grace);
 		waitFor(By.id("sub"));
 		assertThat(find(By.id("display-name")).getText()).isEqualTo("Grace Hopper");
+		assertThat(browser.findElements(By.id("nav-admin"))).isEmpty();
 		open("/admin");
 		assertThat(waitFor(By.id("forbidden-title")).getText()).isEqualTo("This page is for project admins");
 		screenshot("admin-refused");
@@ -157,10 +168,22 @@ class SampleBrowserTests {
 		assertThat(find(By.id("no-notes")).getText()).isEqualTo("No notes yet.");
 		signOut();
 
+		open("/");
+		waitFor(By.id("sign-in")).click();
+		waitFor(By.cssSelector("button.deny")).click();
+		assertThat(waitFor(By.id("login-error-title")).getText()).isEqualTo("You cancelled the sign-in at HitKey");
+		assertThat(browser.getCurrentUrl()).endsWith("/login-error");
+		assertThat(browser.getPageSource()).doesNotContain("HitKey said");
+		screenshot("login-cancelled");
+
+		open("/error");
+		assertThat(waitFor(By.id("not-found-title")).getText()).isEqualTo("Page not found");
+
 		this.demoHitKey.failNext(FakeHitKey.Endpoint.TOKEN, 1,
 				FakeHitKeyFault.error(400, "Invalid or expired authorization code"));
 		signInAs(ada);
 		assertThat(waitFor(By.id("login-error-message")).getText()).isEqualTo("Invalid or expired authorization code");
+		assertThat(find(By.id("login-error-title")).getText()).isEqualTo("Sign-in with HitKey failed");
 		assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at io.");
 		screenshot("login-error");
 	}
