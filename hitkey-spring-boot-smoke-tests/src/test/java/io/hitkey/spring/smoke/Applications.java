@@ -85,7 +85,8 @@ record Applications(SmokeBuild build, Path quickStart, Path webFlux, Path sample
 			write(directory.resolve("pom.xml"), AGGREGATOR.formatted(quickStart.getFileName(), webFlux.getFileName(),
 					directory.relativize(sample)));
 			try {
-				build.maven(directory, "applications-package", BUILD_TIMEOUT, "-Pnative,aot", "-DskipTests", "package");
+				build.maven(directory, "applications-package", BUILD_TIMEOUT, "-Pnative,aot", "-DskipTests",
+						"-Dboot.line=" + build.bootLine(), "package");
 			}
 			catch (AssertionError ex) {
 				failure = ex;

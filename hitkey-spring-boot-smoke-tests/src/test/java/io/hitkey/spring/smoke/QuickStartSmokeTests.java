@@ -57,7 +57,7 @@ class QuickStartSmokeTests {
 		try (FakeHitKey hitKey = FakeHitKey.builder().build().start();
 				ChildProcess running = SignIns.startAotJar(this.applications.build(), "quick-start-aot",
 						this.applications.quickStartJar(), hitKey)) {
-			URI origin = SignIns.awaitStarted(running);
+			URI origin = SignIns.awaitStartedWithAot(running, this.applications.build());
 			SignIns.assertSignsInAtMe(origin);
 		}
 	}

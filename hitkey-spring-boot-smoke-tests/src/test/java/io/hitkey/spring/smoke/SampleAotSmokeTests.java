@@ -30,8 +30,7 @@ class SampleAotSmokeTests {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=0");
 		try (ChildProcess sample = ChildProcess.start("sample-aot", jar.getParent(), build.log("sample-aot"), command)) {
-			URI origin = SignIns.awaitStarted(sample);
-			assertThat(sample.output()).contains("Starting AOT-processed SampleApplication");
+			URI origin = SignIns.awaitStartedWithAot(sample, build);
 			String hitKey = sample.awaitOutput(DEMO_MODE, Duration.ofSeconds(30)).group(1);
 			Browser browser = new Browser();
 			HttpResponse<String> home = browser.open(origin.resolve("/profile"));

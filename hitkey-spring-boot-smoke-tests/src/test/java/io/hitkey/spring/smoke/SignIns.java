@@ -50,10 +50,14 @@ final class SignIns {
 	}
 
 	/**
-	 * Wait until the application has started, and return its origin.
+	 * Wait until the application has started with its AOT initializers on the Spring Boot
+	 * version under test, and return its origin.
 	 */
-	static URI awaitStarted(ChildProcess application) {
+	static URI awaitStartedWithAot(ChildProcess application, SmokeBuild build) {
 		application.awaitOutput(STARTED, STARTUP_TIMEOUT);
+		assertThat(application.output()).contains(":: Spring Boot ::")
+			.contains("(v" + build.springBootVersion() + ")")
+			.containsPattern("Starting AOT-processed \\w+");
 		return URI.create("http://localhost:" + application.awaitOutput(PORT, Duration.ofSeconds(1)).group(1));
 	}
 

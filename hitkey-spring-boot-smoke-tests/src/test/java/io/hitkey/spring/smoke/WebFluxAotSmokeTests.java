@@ -20,7 +20,7 @@ class WebFluxAotSmokeTests {
 		try (FakeHitKey hitKey = FakeHitKey.builder().build().start();
 				ChildProcess running = SignIns.startAotJar(applications.build(), "webflux-aot", applications.webFluxJar(),
 						hitKey)) {
-			URI origin = SignIns.awaitStarted(running);
+			URI origin = SignIns.awaitStartedWithAot(running, applications.build());
 			SignIns.assertSignsInAtMe(origin);
 		}
 	}
