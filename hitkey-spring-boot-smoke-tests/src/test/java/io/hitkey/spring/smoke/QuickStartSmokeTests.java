@@ -8,9 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.hitkey.spring.test.FakeHitKey;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,23 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author HitKey
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickStartSmokeTests {
 
 	private static final Pattern FAKE_HITKEY_READY = Pattern
 		.compile("Signing in against a fake HitKey at \\S+ \\(for development only\\): open (\\S+) and pick");
 
-	private Applications applications;
-
-	@BeforeAll
-	void buildTheApplications() throws Exception {
-		this.applications = Applications.built();
-	}
-
 	@Test
 	void quickStartApplicationSignsInAgainstTheFakeHitKeyWithTestRun() throws Exception {
-		SmokeBuild build = this.applications.build();
-		Path application = this.applications.quickStart();
+		Applications applications = Applications.built();
+		SmokeBuild build = applications.build();
+		Path application = applications.quickStart();
 		List<String> arguments = new ArrayList<>(QuickStart.fromReadme(build.readme()).testRunArguments());
 		arguments.addAll(List.of("-f", application.resolve("pom.xml").toString(),
 				"-Dspring-boot.run.arguments=--server.port=0"));
@@ -54,10 +45,11 @@ class QuickStartSmokeTests {
 
 	@Test
 	void quickStartApplicationBuiltWithAotProcessingSignsInOnTheJvm() throws Exception {
+		Applications applications = Applications.built();
 		try (FakeHitKey hitKey = FakeHitKey.builder().build().start();
-				ChildProcess running = SignIns.startAotJar(this.applications.build(), "quick-start-aot",
-						this.applications.quickStartJar(), hitKey)) {
-			URI origin = SignIns.awaitStartedWithAot(running, this.applications.build());
+				ChildProcess running = SignIns.startAotJar(applications.build(), "quick-start-aot",
+						applications.quickStartJar(), hitKey)) {
+			URI origin = SignIns.awaitStartedWithAot(running, applications.build());
 			SignIns.assertSignsInAtMe(origin);
 		}
 	}

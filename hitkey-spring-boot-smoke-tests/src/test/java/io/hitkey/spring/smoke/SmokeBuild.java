@@ -117,8 +117,8 @@ final class SmokeBuild {
 		if (Boolean.getBoolean("smoke.required")) {
 			assertThat(condition).as("Smoke tests are required (-Dsmoke.required=true) but " + prerequisite).isTrue();
 		}
-		Assumptions.assumeTrue(condition, () -> "Skipped: " + prerequisite
-				+ " (-Dsmoke.required=true makes this a failure, as in CI)");
+		Assumptions.assumeTrue(condition,
+				() -> prerequisite + "; the smoke test is skipped (-Dsmoke.required=true makes this a failure, as in CI)");
 	}
 
 	/**
