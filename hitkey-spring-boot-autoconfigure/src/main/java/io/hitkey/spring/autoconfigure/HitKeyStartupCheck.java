@@ -102,7 +102,8 @@ class HitKeyStartupCheck implements ApplicationListener<ApplicationPreparedEvent
 			return;
 		}
 		String problem = "is set now, but this application was built ahead of time (Spring AOT) as an API that "
-				+ "accepts HitKey access tokens, without sign-in, because hitkey.client-id was not set when it was built";
+				+ "accepts HitKey access tokens, without sign-in, because hitkey.client-id was not set when it was "
+				+ "built";
 		String action = "Set HITKEY_CLIENT_ID (any non-blank value) in the environment of the build (process-aot) "
 				+ "to build it with sign-in, or remove hitkey.client-id and hitkey.client-secret to run it as an API "
 				+ "only.";
