@@ -1,7 +1,11 @@
 package io.hitkey.spring.autoconfigure;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -23,6 +27,10 @@ import org.springframework.util.ClassUtils;
  * server's when Spring Security's resource server is there; in a web application, with
  * auto-configuration and {@code hitkey.enabled} on. Everything else is still checked
  * where the beans are made.
+ * <p>
+ * An application built ahead of time (Spring AOT) keeps the conditions of its build: one
+ * built as an API without sign-in, because no client id was set then, stops when it is
+ * started with one, instead of answering browsers with {@code 401}.
  *
  * @author HitKey
  */
@@ -44,6 +52,12 @@ class HitKeyStartupCheck implements ApplicationListener<ApplicationPreparedEvent
 			"org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector",
 			"org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity" };
 
+	// The configurations that HitKeySignInCondition.ApiOnly turns on, by the names of
+	// their bean definitions' classes.
+	private static final String[] API_ONLY = {
+			"io.hitkey.spring.autoconfigure.HitKeyResourceServerAutoConfiguration$ApiOnlyConfiguration",
+			"io.hitkey.spring.autoconfigure.HitKeyReactiveResourceServerAutoConfiguration$ApiOnlyConfiguration" };
+
 	@Override
 	public void onApplicationEvent(ApplicationPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
@@ -55,6 +69,9 @@ class HitKeyStartupCheck implements ApplicationListener<ApplicationPreparedEvent
 				|| !isOn(environment, EnableAutoConfiguration.ENABLED_OVERRIDE_PROPERTY)
 				|| !isOn(environment, "hitkey.enabled") || !allPresent(classLoader, STARTER)) {
 			return;
+		}
+		if (AotDetector.useGeneratedArtifacts()) {
+			checkBuiltAheadOfTime(event.getApplicationContext().getBeanFactory(), environment);
 		}
 		boolean servlet = stack == WebApplicationType.SERVLET;
 		boolean signIn = HitKeySignInCondition.credential(environment) != null
@@ -74,6 +91,36 @@ class HitKeyStartupCheck implements ApplicationListener<ApplicationPreparedEvent
 			mapper.userInfoUri();
 			ValidatedTokens.check(properties);
 		}
+	}
+
+	// With generated artifacts, the bean definitions that the build's conditions chose are
+	// registered before this event.
+	private static void checkBuiltAheadOfTime(ConfigurableListableBeanFactory beanFactory,
+			ConfigurableEnvironment environment) {
+		String credential = HitKeySignInCondition.credential(environment);
+		if (credential == null || !containsApiOnly(beanFactory)) {
+			return;
+		}
+		String problem = "is set now, but this application was built ahead of time (Spring AOT) as an API that "
+				+ "accepts HitKey access tokens, without sign-in, because hitkey.client-id was not set when it was "
+				+ "built";
+		String action = "Set HITKEY_CLIENT_ID (any non-blank value) in the environment of the build (process-aot) "
+				+ "to build it with sign-in, or remove hitkey.client-id and hitkey.client-secret to run it as an API "
+				+ "only.";
+		throw new InvalidHitKeyPropertyException(credential,
+				credential.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), problem, action);
+	}
+
+	private static boolean containsApiOnly(ConfigurableListableBeanFactory beanFactory) {
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			String className = beanFactory.getBeanDefinition(name).getBeanClassName();
+			for (String apiOnly : API_ONLY) {
+				if (apiOnly.equals(className)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean isOn(ConfigurableEnvironment environment, String property) {

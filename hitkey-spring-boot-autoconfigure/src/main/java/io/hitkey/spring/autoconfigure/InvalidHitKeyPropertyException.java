@@ -1,5 +1,7 @@
 package io.hitkey.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a HitKey property is missing or invalid.
  *
@@ -13,11 +15,22 @@ class InvalidHitKeyPropertyException extends IllegalStateException {
 
 	private final String problem;
 
+	private final @Nullable String action;
+
 	InvalidHitKeyPropertyException(String property, String environmentVariable, String problem) {
+		this(property, environmentVariable, problem, null);
+	}
+
+	/**
+	 * Create an exception whose fix is not to set the property.
+	 */
+	InvalidHitKeyPropertyException(String property, String environmentVariable, String problem,
+			@Nullable String action) {
 		super("HitKey property '" + property + "' " + problem);
 		this.property = property;
 		this.environmentVariable = environmentVariable;
 		this.problem = problem;
+		this.action = action;
 	}
 
 	String getProperty() {
@@ -30,6 +43,10 @@ class InvalidHitKeyPropertyException extends IllegalStateException {
 
 	String getProblem() {
 		return this.problem;
+	}
+
+	@Nullable String getAction() {
+		return this.action;
 	}
 
 }

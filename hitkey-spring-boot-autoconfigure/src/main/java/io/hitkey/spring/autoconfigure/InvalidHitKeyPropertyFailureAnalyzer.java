@@ -15,9 +15,12 @@ class InvalidHitKeyPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inval
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidHitKeyPropertyException cause) {
 		String description = "Sign-in with HitKey is not configured correctly: the property '" + cause.getProperty()
 				+ "' " + cause.getProblem() + ".";
-		String action = "Set '" + cause.getProperty() + "' in application.yml (or application.properties), or the "
-				+ cause.getEnvironmentVariable() + " environment variable. Client credentials come from registering "
-				+ "your application at HitKey. To turn HitKey sign-in off, set 'hitkey.enabled=false'.";
+		String action = cause.getAction();
+		if (action == null) {
+			action = "Set '" + cause.getProperty() + "' in application.yml (or application.properties), or the "
+					+ cause.getEnvironmentVariable() + " environment variable. Client credentials come from "
+					+ "registering your application at HitKey. To turn HitKey sign-in off, set 'hitkey.enabled=false'.";
+		}
 		return new FailureAnalysis(description, action, cause);
 	}
 
