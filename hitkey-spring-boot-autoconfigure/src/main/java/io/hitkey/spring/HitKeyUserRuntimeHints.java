@@ -11,7 +11,6 @@ import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.ReflectionHints;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
-import org.springframework.aot.hint.SerializationHints;
 import org.springframework.aot.hint.TypeReference;
 
 /**
@@ -30,26 +29,27 @@ class HitKeyUserRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		registerJdkSerializationHints(hints.serialization());
+		registerJdkSerializationHints(hints.reflection());
 		registerJsonHints(hints.reflection());
 	}
 
-	private void registerJdkSerializationHints(SerializationHints hints) {
-		hints.registerType(HitKeyUser.class).registerType(HitKeyProject.class).registerType(UUID.class);
+	private void registerJdkSerializationHints(ReflectionHints hints) {
+		registerForJavaSerialization(hints, HitKeyUser.class.getName(), HitKeyProject.class.getName(),
+				UUID.class.getName());
 		// The claims: unmodifiable copies of linked maps (HitKeyClaims), and the scopes and
 		// authorities: unmodifiable copies of linked sets.
-		registerTypes(hints, "java.util.Collections$UnmodifiableMap", "java.util.LinkedHashMap", "java.util.HashMap",
-				"java.util.LinkedHashSet", "java.util.HashSet");
+		registerForJavaSerialization(hints, "java.util.Collections$UnmodifiableMap", "java.util.LinkedHashMap",
+				"java.util.HashMap", "java.util.LinkedHashSet", "java.util.HashSet");
 		// A claim HitKey's documentation shows in a sample answer: email_verified.
-		hints.registerType(Boolean.class);
+		registerForJavaSerialization(hints, Boolean.class.getName());
 		// The project's permissions, List.copyOf: written as a CollSer in its stead.
-		registerTypes(hints, "java.util.ImmutableCollections$List12", "java.util.ImmutableCollections$ListN",
-				"java.util.CollSer");
+		registerForJavaSerialization(hints, "java.util.ImmutableCollections$List12",
+				"java.util.ImmutableCollections$ListN", "java.util.CollSer");
 	}
 
-	private void registerTypes(SerializationHints hints, String... typeNames) {
+	private static void registerForJavaSerialization(ReflectionHints hints, String... typeNames) {
 		for (String typeName : typeNames) {
-			hints.registerType(TypeReference.of(typeName));
+			hints.registerType(TypeReference.of(typeName), (type) -> type.withJavaSerialization(true));
 		}
 	}
 

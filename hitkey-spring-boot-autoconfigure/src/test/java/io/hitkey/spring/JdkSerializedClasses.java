@@ -6,9 +6,12 @@ import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.ClassUtils;
 
@@ -57,6 +60,21 @@ public final class JdkSerializedClasses {
 			.load(RuntimeHintsRegistrar.class)
 			.forEach((registrar) -> registrar.registerHints(hints, ClassUtils.getDefaultClassLoader()));
 		return hints;
+	}
+
+	/**
+	 * Return whether hints register the given type for Java serialization, as a
+	 * reflection hint or, as Spring Session's and Spring Security's registrars still do,
+	 * through the deprecated serialization hints.
+	 * @param typeName the name of the type
+	 * @return the predicate
+	 */
+	@SuppressWarnings("removal")
+	public static Predicate<RuntimeHints> javaSerialization(String typeName) {
+		TypeReference type = TypeReference.of(typeName);
+		return RuntimeHintsPredicates.reflection()
+			.onJavaSerialization(type, true)
+			.or(RuntimeHintsPredicates.serialization().onType(type));
 	}
 
 }

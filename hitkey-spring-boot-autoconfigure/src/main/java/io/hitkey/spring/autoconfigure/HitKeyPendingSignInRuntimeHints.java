@@ -3,8 +3,8 @@ package io.hitkey.spring.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.ReflectionHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
-import org.springframework.aot.hint.SerializationHints;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -25,17 +25,17 @@ class HitKeyPendingSignInRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		SerializationHints serialization = hints.serialization();
-		serialization.registerType(OAuth2AuthorizationRequest.class)
-			.registerType(AuthorizationGrantType.class)
-			.registerType(OAuth2AuthorizationResponseType.class);
-		// Its parameters and attributes: unmodifiable copies of linked maps; its scopes:
-		// an unmodifiable copy of a linked set.
-		for (String typeName : new String[] { "java.util.Collections$UnmodifiableMap", "java.util.LinkedHashMap",
-				"java.util.HashMap", "java.util.LinkedHashSet", "java.util.HashSet" }) {
-			serialization.registerType(TypeReference.of(typeName));
+		ReflectionHints reflection = hints.reflection();
+		// The request; its parameters and attributes: unmodifiable copies of linked maps; its
+		// scopes: an unmodifiable copy of a linked set.
+		for (String typeName : new String[] { OAuth2AuthorizationRequest.class.getName(),
+				AuthorizationGrantType.class.getName(), OAuth2AuthorizationResponseType.class.getName(),
+				"java.util.Collections$UnmodifiableMap", "java.util.LinkedHashMap", "java.util.HashMap",
+				"java.util.LinkedHashSet", "java.util.HashSet" }) {
+			reflection.registerType(TypeReference.of(typeName), (type) -> type.withJavaSerialization(true));
 		}
-		hints.reflection().registerType(Long.class);
+		// The start time, in JSON: Jackson loads its class by the name it wrote.
+		reflection.registerType(Long.class);
 	}
 
 }

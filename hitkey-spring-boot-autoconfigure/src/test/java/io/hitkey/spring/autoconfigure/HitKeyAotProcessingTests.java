@@ -32,8 +32,9 @@ class HitKeyAotProcessingTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onMethodInvocation(HitKeyProperties.Session.class, "setSerialization")).accepts(hints);
-		assertThat(RuntimeHintsPredicates.serialization().onType(HitKeyUser.class)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.serialization().onType(OAuth2AuthorizationRequest.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onJavaSerialization(HitKeyUser.class, true)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onJavaSerialization(OAuth2AuthorizationRequest.class, true))
+			.accepts(hints);
 	}
 
 	private RuntimeHints processAheadOfTime() {
