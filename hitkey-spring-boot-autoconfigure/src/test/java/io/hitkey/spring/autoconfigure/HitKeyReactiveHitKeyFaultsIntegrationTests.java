@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 @SpringBootTest(classes = ReactiveSignInTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "hitkey.scopes=profile,email,project:read",
-				"hitkey.read-timeout=700ms" })
+				"hitkey.read-timeout=2s" })
 @ExtendWith(OutputCaptureExtension.class)
 class HitKeyReactiveHitKeyFaultsIntegrationTests extends HitKeyStandInTestSupport {
 
@@ -62,7 +62,7 @@ class HitKeyReactiveHitKeyFaultsIntegrationTests extends HitKeyStandInTestSuppor
 
 	/**
 	 * Far longer than a sign-in takes with HitKey's timeouts (connect 3 s and read
-	 * 700 ms here): a sign-in that waits for a slow HitKey fails the test.
+	 * 2 s here): a sign-in that waits for a slow HitKey fails the test.
 	 */
 	static final Duration BOUND = Duration.ofSeconds(10);
 
